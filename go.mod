@@ -1,0 +1,3 @@
+module huiguan
+
+go 1.26
