@@ -1,0 +1,88 @@
+package api
+
+import (
+	"fmt"
+	"strings"
+)
+
+// lang is the language of a response.
+type lang int
+
+const (
+	zh lang = iota
+	en
+)
+
+// langOf picks English only when the client asks for it first.
+func langOf(acceptLanguage string) lang {
+	if strings.HasPrefix(strings.ToLower(strings.TrimSpace(acceptLanguage)), "en") {
+		return en
+	}
+	return zh
+}
+
+// text is one message in both languages; {name} placeholders are filled from
+// the error's parameters.
+type text struct{ zh, en string }
+
+// messages maps error codes to messages. Modules add their codes here.
+var messages = map[string]text{
+	"request.invalid_fields":  {"请求内容有误，请检查标注的字段", "Some fields are invalid"},
+	"request.invalid_field":   {"请求内容有误，请检查标注的字段", "A field is invalid"},
+	"request.malformed_json":  {"请求体不是有效的 JSON", "The request body is not valid JSON"},
+	"request.empty_body":      {"请求体为空", "The request body is empty"},
+	"request.content_type":    {"请求体必须是 JSON（Content-Type: application/json）", "The request body must be JSON (Content-Type: application/json)"},
+	"request.too_large":       {"请求体超过大小上限", "The request body is too large"},
+	"request.invalid_query":   {"查询参数有误", "A query parameter is invalid"},
+	"not_found":               {"未找到该资源", "Not found"},
+	"route.not_found":         {"接口不存在", "No such endpoint"},
+	"method.not_allowed":      {"不支持该请求方法", "Method not allowed"},
+	"conflict.duplicate":      {"记录已存在", "The record already exists"},
+	"internal":                {"服务器内部错误，请稍后再试（请求号 {request_id}）", "Internal error; please try again (request {request_id})"},
+	"db.unavailable":          {"数据库暂不可用，请稍后再试", "The database is unavailable; please try again shortly"},
+	"rate.limited":            {"请求过于频繁，请 {retry_after} 秒后再试", "Too many attempts; try again in {retry_after} seconds"},
+	"auth.invalid_credentials": {"用户名或密码错误", "Wrong username or password"},
+	"auth.locked":             {"登录失败次数过多，账户已锁定，请 {retry_after} 秒后再试", "Too many failed logins; the account is locked, try again in {retry_after} seconds"},
+	"auth.disabled":           {"账户已停用，请联系管理员", "This account is disabled; contact the administrator"},
+	"auth.unauthenticated":    {"请先登录", "Please log in"},
+	"auth.session_expired":    {"会话已过期，请重新登录", "Your session has expired; please log in again"},
+	"csrf.invalid":            {"安全校验失败，请刷新页面后重试", "Security check failed; reload the page and try again"},
+	"rbac.forbidden":          {"无权执行此操作", "You are not allowed to do this"},
+	"user.not_found":          {"用户不存在", "No such user"},
+	"user.username_taken":     {"用户名已被使用", "That username is taken"},
+	"user.member_link_needs_member_role": {"只有“会员单位联系人”角色的用户可以关联会员单位", "Only a member-unit contact can be linked to a member unit"},
+	"user.cannot_disable_self":           {"不能停用自己的账户", "You cannot disable your own account"},
+	"user.cannot_drop_own_admin":         {"不能移除自己的管理员角色", "You cannot remove your own administrator role"},
+	"finding_rule.not_found":             {"未知的合规规则", "Unknown compliance rule"},
+}
+
+// fieldMessages maps field codes to messages.
+var fieldMessages = map[string]text{
+	"required":           {"必填", "required"},
+	"invalid":            {"格式不正确", "invalid"},
+	"type":               {"类型不正确", "wrong type"},
+	"unknown_field":      {"不支持的字段", "unknown field"},
+	"too_long":           {"过长", "too long"},
+	"min":                {"不能小于 {min}", "must be at least {min}"},
+	"range":              {"应在 {min} 到 {max} 之间", "must be between {min} and {max}"},
+	"date":               {"日期格式应为 YYYY-MM-DD", "date must be YYYY-MM-DD"},
+	"username_format":    {"3–64 位小写字母、数字、点、下划线或连字符，以字母或数字开头", "3–64 lower-case letters, digits, dots, underscores or hyphens, starting with a letter or digit"},
+	"password_too_short": {"密码至少 {min} 位", "at least {min} characters"},
+	"unknown_role":       {"未知角色", "unknown role"},
+	"unknown_locale":     {"不支持的语言", "unsupported language"},
+	"member_unknown":     {"会员单位不存在", "no such member unit"},
+	"taken":              {"已被使用", "already taken"},
+	"sort":               {"不支持的排序字段", "unsupported sort"},
+}
+
+// render fills {name} placeholders.
+func render(t text, l lang, params map[string]any) string {
+	s := t.zh
+	if l == en {
+		s = t.en
+	}
+	for k, v := range params {
+		s = strings.ReplaceAll(s, "{"+k+"}", fmt.Sprint(v))
+	}
+	return s
+}

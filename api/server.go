@@ -1,0 +1,140 @@
+// Package api is the HTTP edge: Fiber routes, middleware (request id,
+// session, CSRF, casbin), DTOs and the error envelope. Handlers decode a
+// request DTO, call one use case and map the result; nothing else.
+package api
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/recover"
+
+	"huiguan/app"
+	"huiguan/app/audit"
+	"huiguan/app/finding"
+	"huiguan/app/identity"
+)
+
+// Authorizer decides whether a role may call a route template.
+type Authorizer interface {
+	Allowed(role, path, method string) (bool, error)
+}
+
+// Pinger checks that the database answers.
+type Pinger interface {
+	Ping(ctx context.Context) error
+}
+
+// Deps are the use cases and adapters the API serves.
+type Deps struct {
+	Log        *slog.Logger
+	Identity   *identity.Service
+	Audit      *audit.Log
+	Findings   *finding.Service
+	JobRuns    JobRuns
+	Authorizer Authorizer
+	DB         Pinger
+	// Static serves the single-page application; nil serves a placeholder.
+	Static fiber.Handler
+	Options
+}
+
+// JobRuns lists recorded job runs.
+type JobRuns interface {
+	Runs(ctx context.Context, job string, p app.Page) (app.List[app.JobRun], error)
+}
+
+// Options are the HTTP settings from the configuration.
+type Options struct {
+	BodyLimit      int
+	CookieSecure   bool
+	TrustedProxies []string
+	SessionMaxAge  time.Duration
+}
+
+// Server is the Fiber app with its route table.
+type Server struct {
+	App    *fiber.App
+	deps   Deps
+	public map[string]bool // "METHOD path" of routes that need no session
+}
+
+// New builds the server and registers every route.
+func New(d Deps) *Server {
+	cfg := fiber.Config{
+		AppName:               "HuiGuan",
+		BodyLimit:             d.BodyLimit,
+		ErrorHandler:          errorHandler(d.Log),
+		DisableStartupMessage: true,
+		ReadTimeout:           30 * time.Second,
+		WriteTimeout:          120 * time.Second,
+		IdleTimeout:           120 * time.Second,
+	}
+	if len(d.TrustedProxies) > 0 {
+		cfg.EnableTrustedProxyCheck = true
+		cfg.TrustedProxies = d.TrustedProxies
+		cfg.ProxyHeader = fiber.HeaderXForwardedFor
+	}
+	s := &Server{App: fiber.New(cfg), deps: d, public: map[string]bool{}}
+	s.App.Use(recover.New(), withRequestID, securityHeaders, accessLog(d.Log))
+	s.routes()
+	return s
+}
+
+// PublicRoutes lists the routes that need no session, as "METHOD path".
+func (s *Server) PublicRoutes() map[string]bool {
+	out := make(map[string]bool, len(s.public))
+	for k, v := range s.public {
+		out[k] = v
+	}
+	return out
+}
+
+// routes is the route table; each private route passes the guard, which
+// authenticates, checks CSRF and asks casbin about this exact template.
+func (s *Server) routes() {
+	h := &handlers{d: s.deps, srv: s}
+	s.App.Get("/healthz", h.healthz)
+	s.App.Get("/readyz", h.readyz)
+
+	v1 := "/api/v1"
+	s.open(fiber.MethodPost, v1+"/auth/login", h.login)
+	s.private(fiber.MethodGet, v1+"/auth/me", h.me)
+	s.private(fiber.MethodPatch, v1+"/auth/me", h.updateMe)
+	s.private(fiber.MethodPost, v1+"/auth/logout", h.logout)
+	s.private(fiber.MethodGet, v1+"/roles", h.roles)
+
+	s.private(fiber.MethodGet, v1+"/users", h.listUsers)
+	s.private(fiber.MethodPost, v1+"/users", h.createUser)
+	s.private(fiber.MethodGet, v1+"/users/:id", h.getUser)
+	s.private(fiber.MethodPatch, v1+"/users/:id", h.updateUser)
+
+	s.private(fiber.MethodGet, v1+"/audit", h.listAudit)
+	s.private(fiber.MethodPost, v1+"/audit/verify", h.verifyAudit)
+
+	s.private(fiber.MethodGet, v1+"/findings", h.listFindings)
+	s.private(fiber.MethodGet, v1+"/findings/summary", h.findingsSummary)
+	s.private(fiber.MethodPost, v1+"/findings/recheck", h.recheckFindings)
+
+	s.private(fiber.MethodGet, v1+"/jobs/runs", h.listJobRuns)
+
+	// Anything else under /api is a JSON 404, never the SPA's index page.
+	s.App.All(v1+"/*", func(c *fiber.Ctx) error { return fiber.ErrNotFound })
+	s.App.All("/api/*", func(c *fiber.Ctx) error { return fiber.ErrNotFound })
+	static := s.deps.Static
+	if static == nil {
+		static = placeholder
+	}
+	s.App.Get("/*", static)
+}
+
+func (s *Server) open(method, path string, h fiber.Handler) {
+	s.public[method+" "+path] = true
+	s.App.Add(method, path, h)
+}
+
+func (s *Server) private(method, path string, h fiber.Handler) {
+	s.App.Add(method, path, s.guard, h)
+}

@@ -1,0 +1,90 @@
+// Package demo loads a believable demo association into an empty database,
+// through the same use cases the API calls, so every rule and audit entry
+// applies to the demo as to real data. Each module adds its part here.
+package demo
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"huiguan/app/identity"
+	"huiguan/domain/errs"
+)
+
+// Deps are the use cases the demo drives.
+type Deps struct {
+	Identity *identity.Service
+}
+
+// Options tune the load.
+type Options struct {
+	// Force loads even when the database already has data.
+	Force bool
+	// Password is given to every demo account; empty uses DefaultPassword.
+	Password string
+}
+
+// DefaultPassword is the demo accounts' password unless one is given.
+const DefaultPassword = "HuiGuan-demo-2026"
+
+// Account is a demo login to print.
+type Account struct {
+	Username, Password, Roles string
+}
+
+// Result lists what was loaded.
+type Result struct {
+	Accounts []Account
+}
+
+// ErrNotEmpty refuses a database that already holds data.
+var ErrNotEmpty = errors.New("demo: the database already has data; use a fresh data directory or --force")
+
+var accounts = []struct {
+	username, name string
+	roles          []string
+}{
+	{"admin", "系统管理员", []string{"admin"}},
+	{"mishu", "陈秘书长（秘书处）", []string{"secretariat"}},
+	{"caiwu", "林会计（财务）", []string{"finance"}},
+	{"huizhang", "黄会长（会长办公会）", []string{"board"}},
+	{"jianshi", "周监事长（监事会）", []string{"supervisor"}},
+	{"pingjia", "吴评价组长（评价工作组）", []string{"evaluator"}},
+	{"huiyuan", "广通物流 · 李经理（会员单位联系人）", []string{"member"}},
+}
+
+// Load creates the demo association. An empty database is one with no
+// accounts, or with only the administrator that the first start created.
+func Load(ctx context.Context, d Deps, o Options) (Result, error) {
+	n, err := d.Identity.CountUsers(ctx)
+	if err != nil {
+		return Result{}, err
+	}
+	if n > 1 && !o.Force {
+		return Result{}, ErrNotEmpty
+	}
+	password := o.Password
+	if password == "" {
+		password = DefaultPassword
+	}
+	var res Result
+	for _, a := range accounts {
+		_, err := d.Identity.CreateUser(ctx, identity.CreateUserCommand{
+			Username: a.username, Password: password, DisplayName: a.name, Roles: a.roles,
+		})
+		shown := password
+		if errors.Is(err, errs.ErrConflict) {
+			if a.username != "admin" {
+				if !o.Force {
+					return Result{}, ErrNotEmpty
+				}
+			}
+			shown = "(unchanged)"
+		} else if err != nil {
+			return Result{}, err
+		}
+		res.Accounts = append(res.Accounts, Account{Username: a.username, Password: shown, Roles: strings.Join(a.roles, ",")})
+	}
+	return res, nil
+}

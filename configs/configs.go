@@ -1,0 +1,20 @@
+// Package configs embeds the versioned defaults: the configuration file, the
+// casbin model and the default role policy.
+package configs
+
+import _ "embed"
+
+// DefaultYAML is configs/huiguan.yaml.
+//
+//go:embed huiguan.yaml
+var DefaultYAML []byte
+
+// RBACModel is the casbin model.
+//
+//go:embed rbac_model.conf
+var RBACModel string
+
+// Policy is the default role policy in casbin's CSV form.
+//
+//go:embed policy.csv
+var Policy string

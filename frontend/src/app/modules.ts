@@ -1,0 +1,14 @@
+import type { AppModule } from '@/shared/registry'
+import auth from '@/modules/auth'
+import admin from '@/modules/admin'
+import consoleModule from '@/modules/console'
+import portal from '@/modules/portal'
+import board from '@/modules/board'
+import compliance from '@/modules/compliance'
+
+/**
+ * Every module of the application. A new bounded context (members, fees, events …)
+ * adds its folder under src/modules and one line here; its routes, menu entries and
+ * translations come with it.
+ */
+export const modules: readonly AppModule[] = [auth, consoleModule, compliance, admin, portal, board]

@@ -1,0 +1,13 @@
+// Package migrations lists HuiGuan's schema steps. Each step describes its
+// tables with structs frozen at that version: later code may change its
+// records, never these.
+package migrations
+
+import "huiguan/infra/db"
+
+// All returns every migration in version order.
+func All() []db.Migration {
+	return []db.Migration{
+		{Version: 1, Name: "foundation: users, sessions, audit, rbac, jobs, findings", Up: foundation},
+	}
+}
