@@ -26,14 +26,14 @@ export const i18n = createI18n({
   legacy: false,
   locale: storedLocale(),
   fallbackLocale: DEFAULT_LOCALE,
-  messages: { 'zh-CN': zhCN, en } as Record<Locale, LocaleMessages>,
+  messages: { 'zh-CN': zhCN, en },
   missingWarn: false,
   fallbackWarn: false,
 })
 
 /** registerMessages merges a module's texts into both locales. */
 export function registerMessages(messages: { 'zh-CN': LocaleMessages; en: LocaleMessages }): void {
-  for (const l of LOCALES) i18n.global.mergeLocaleMessage(l, messages[l] as never)
+  for (const l of LOCALES) i18n.global.mergeLocaleMessage(l, messages[l] as typeof zhCN)
 }
 
 export function currentLocale(): Locale {
