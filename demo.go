@@ -6,10 +6,11 @@ import (
 	"io"
 
 	"huiguan/app/demo"
+	"huiguan/wire"
 )
 
-func loadDemo(ctx context.Context, sys *system, stdout io.Writer, force bool) error {
-	res, err := demo.Load(ctx, demo.Deps{Identity: sys.identity}, demo.Options{Force: force, Password: sys.cfg.AdminPassword})
+func loadDemo(ctx context.Context, sys *wire.System, stdout io.Writer, force bool) error {
+	res, err := demo.Load(ctx, demo.Deps{Identity: sys.Identity}, demo.Options{Force: force, Password: sys.Cfg.AdminPassword})
 	if err != nil {
 		return err
 	}

@@ -24,6 +24,7 @@ import (
 	"huiguan/app/identity"
 	"huiguan/infra/config"
 	"huiguan/infra/secure"
+	"huiguan/wire"
 )
 
 func main() {
@@ -88,19 +89,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	sys, err := open(ctx, cfg, log)
+	sys, err := wire.Open(ctx, cfg, log, wire.Options{})
 	if err != nil {
 		fmt.Fprintln(stderr, "huiguan:", err)
 		return 1
 	}
-	defer sys.close()
+	defer sys.Close()
 	ctx = app.WithPrincipal(ctx, app.System("cli:"+strings.ReplaceAll(cmd, " ", "-")))
 
 	switch cmd {
 	case "serve":
 		err = serve(ctx, sys, stdout)
 	case "migrate":
-		fmt.Fprintf(stdout, "database migrated (%s)\n", describe(cfg))
+		fmt.Fprintf(stdout, "database migrated (%s)\n", wire.Describe(cfg))
 	case "user create":
 		err = createUser(ctx, sys, stdout, *username, *roles, *displayName, *password)
 	case "audit verify":
@@ -122,43 +123,43 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-func serve(ctx context.Context, sys *system, stdout io.Writer) error {
-	boot, err := sys.identity.EnsureAdmin(ctx, sys.cfg.AdminPassword, func() (string, error) { return secure.Password(16) })
+func serve(ctx context.Context, sys *wire.System, stdout io.Writer) error {
+	boot, err := sys.Identity.EnsureAdmin(ctx, sys.Cfg.AdminPassword, func() (string, error) { return secure.Password(16) })
 	if err != nil {
 		return err
 	}
-	url := "http://localhost" + sys.cfg.Server.Addr
-	if !strings.HasPrefix(sys.cfg.Server.Addr, ":") {
-		url = "http://" + sys.cfg.Server.Addr
+	url := "http://localhost" + sys.Cfg.Server.Addr
+	if !strings.HasPrefix(sys.Cfg.Server.Addr, ":") {
+		url = "http://" + sys.Cfg.Server.Addr
 	}
-	fmt.Fprintf(stdout, "HuiGuan 会馆 listening on %s (%s)\n", url, describe(sys.cfg))
+	fmt.Fprintf(stdout, "HuiGuan 会馆 listening on %s (%s)\n", url, wire.Describe(sys.Cfg))
 	switch {
 	case boot.Created && boot.Password != "":
 		fmt.Fprintf(stdout, "first administrator created — username: %s  password: %s  (shown once; change it after login)\n", boot.Username, boot.Password)
 	case boot.Created:
 		fmt.Fprintf(stdout, "first administrator created — username: %s  password: from HUIGUAN_ADMIN_PASSWORD\n", boot.Username)
 	}
-	if sys.cfg.Jobs.Enabled {
-		r, err := sys.runner()
+	if sys.Cfg.Jobs.Enabled {
+		r, err := sys.Runner("")
 		if err != nil {
 			return err
 		}
 		r.Start()
 		defer r.Stop()
 	}
-	srv := sys.server()
+	srv := sys.Server()
 	errc := make(chan error, 1)
-	go func() { errc <- srv.App.Listen(sys.cfg.Server.Addr) }()
+	go func() { errc <- srv.App.Listen(sys.Cfg.Server.Addr) }()
 	select {
 	case err := <-errc:
 		return err
 	case <-ctx.Done():
 	}
-	sys.log.Info("shutting down: finishing in-flight requests")
+	sys.Log.Info("shutting down: finishing in-flight requests")
 	return srv.App.ShutdownWithTimeout(30 * time.Second)
 }
 
-func createUser(ctx context.Context, sys *system, stdout io.Writer, username, roles, displayName, password string) error {
+func createUser(ctx context.Context, sys *wire.System, stdout io.Writer, username, roles, displayName, password string) error {
 	if username == "" || roles == "" {
 		return errors.New("user create needs --username and --role")
 	}
@@ -173,7 +174,7 @@ func createUser(ctx context.Context, sys *system, stdout io.Writer, username, ro
 	if displayName == "" {
 		displayName = username
 	}
-	v, err := sys.identity.CreateUser(ctx, identity.CreateUserCommand{
+	v, err := sys.Identity.CreateUser(ctx, identity.CreateUserCommand{
 		Username: username, Password: password, DisplayName: displayName, Roles: strings.Split(roles, ","),
 	})
 	if err != nil {
@@ -186,8 +187,8 @@ func createUser(ctx context.Context, sys *system, stdout io.Writer, username, ro
 	return nil
 }
 
-func verifyAudit(ctx context.Context, sys *system, stdout io.Writer) (bool, error) {
-	res, err := sys.audit.Verify(ctx)
+func verifyAudit(ctx context.Context, sys *wire.System, stdout io.Writer) (bool, error) {
+	res, err := sys.Audit.Verify(ctx)
 	if err != nil {
 		return false, err
 	}

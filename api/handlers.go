@@ -12,9 +12,9 @@ import (
 	"huiguan/app/finding"
 	"huiguan/app/identity"
 	domainaudit "huiguan/domain/audit"
+	"huiguan/domain/errs"
 	domainfinding "huiguan/domain/finding"
 	domainidentity "huiguan/domain/identity"
-	"huiguan/domain/errs"
 )
 
 type handlers struct {

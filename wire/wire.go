@@ -1,4 +1,6 @@
-package main
+// Package wire is HuiGuan's composition root: it builds every dependency
+// once, in order, from the configuration. main and the end-to-end tests use it.
+package wire
 
 import (
 	"context"
@@ -28,22 +30,29 @@ import (
 	"huiguan/infra/store"
 )
 
-// system is the composition root: every dependency, built once, in order.
-type system struct {
-	cfg      config.Config
-	log      *slog.Logger
-	db       *db.DB
-	store    *store.Store
-	clock    app.Clock
-	audit    *audit.Log
-	identity *identity.Service
-	findings *finding.Service
-	enforcer *rbac.Enforcer
-	jobRepo  *store.Jobs
+// System holds every dependency of a running HuiGuan.
+type System struct {
+	Cfg      config.Config
+	Log      *slog.Logger
+	DB       *db.DB
+	Store    *store.Store
+	Clock    app.Clock
+	Audit    *audit.Log
+	Identity *identity.Service
+	Findings *finding.Service
+	Enforcer *rbac.Enforcer
+	JobRepo  *store.Jobs
 }
 
-// open connects to the database and migrates it; every subcommand starts here.
-func open(ctx context.Context, cfg config.Config, log *slog.Logger) (*system, error) {
+// Options adjust the system for tests.
+type Options struct {
+	Clock      app.Clock // nil: the system clock
+	BcryptCost int       // 0: bcrypt's default
+}
+
+// Open connects to the database, migrates it and builds the services;
+// every subcommand and test starts here.
+func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*System, error) {
 	d, err := db.Open(db.Options{DSN: cfg.Database.DSN, SQLitePath: cfg.SQLitePath(), MaxOpenConns: cfg.Database.MaxOpenConns})
 	if err != nil {
 		return nil, err
@@ -70,11 +79,14 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger) (*system, er
 		d.Close()
 		return nil, err
 	}
-	clock := app.SystemClock{}
+	var clock app.Clock = app.SystemClock{}
+	if o.Clock != nil {
+		clock = o.Clock
+	}
 	auditLog := audit.NewLog(store.NewAudit(st), st, clock)
 	ids, err := identity.NewService(identity.Deps{
 		Users: store.NewUsers(st), Sessions: store.NewSessions(st), Throttle: store.NewThrottle(st),
-		Hasher: secure.Bcrypt{}, Tokens: secure.Tokens{}, Audit: auditLog, Tx: st, Clock: clock,
+		Hasher: secure.Bcrypt{Cost: o.BcryptCost}, Tokens: secure.Tokens{}, Audit: auditLog, Tx: st, Clock: clock,
 		Policy: identity.Policy{
 			IdleTimeout: cfg.Session.IdleTimeout, AbsoluteTimeout: cfg.Session.AbsoluteTimeout,
 			Login:         domainidentity.LoginPolicy{MaxFailures: cfg.Login.MaxFailures, LockFor: cfg.Login.LockFor},
@@ -85,37 +97,39 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger) (*system, er
 		d.Close()
 		return nil, err
 	}
-	return &system{
-		cfg: cfg, log: log, db: d, store: st, clock: clock, audit: auditLog, identity: ids,
-		findings: finding.NewService(store.NewFindings(st), auditLog, st, clock),
-		enforcer: enforcer, jobRepo: store.NewJobs(st),
+	return &System{
+		Cfg: cfg, Log: log, DB: d, Store: st, Clock: clock, Audit: auditLog, Identity: ids,
+		Findings: finding.NewService(store.NewFindings(st), auditLog, st, clock),
+		Enforcer: enforcer, JobRepo: store.NewJobs(st),
 	}, nil
 }
 
-func (s *system) close() { s.db.Close() }
+// Close releases the database.
+func (s *System) Close() error { return s.DB.Close() }
 
-// server builds the HTTP server.
-func (s *system) server() *api.Server {
+// Server builds the HTTP server.
+func (s *System) Server() *api.Server {
 	return api.New(api.Deps{
-		Log: s.log, Identity: s.identity, Audit: s.audit, Findings: s.findings, JobRuns: s.jobRepo,
-		Authorizer: s.enforcer, DB: s.store, Static: spa(frontend.Dist()),
+		Log: s.Log, Identity: s.Identity, Audit: s.Audit, Findings: s.Findings, JobRuns: s.JobRepo,
+		Authorizer: s.Enforcer, DB: s.Store, Static: spa(frontend.Dist()),
 		Options: api.Options{
-			BodyLimit: s.cfg.Server.BodyLimitBytes, CookieSecure: s.cfg.Session.CookieSecure,
-			TrustedProxies: s.cfg.Server.TrustedProxies, SessionMaxAge: s.cfg.Session.AbsoluteTimeout,
+			BodyLimit: s.Cfg.Server.BodyLimitBytes, CookieSecure: s.Cfg.Session.CookieSecure,
+			TrustedProxies: s.Cfg.Server.TrustedProxies, SessionMaxAge: s.Cfg.Session.AbsoluteTimeout,
 		},
 	})
 }
 
-// runner schedules the jobs every instance runs (each slot once overall).
-func (s *system) runner() (*jobs.Runner, error) {
-	r := jobs.NewRunner(s.jobRepo, s.clock, s.log, "")
+// Runner schedules the jobs every instance runs (each slot once overall);
+// holder names this instance ("" makes one up).
+func (s *System) Runner(holder string) (*jobs.Runner, error) {
+	r := jobs.NewRunner(s.JobRepo, s.Clock, s.Log, holder)
 	for _, j := range []jobs.Job{
-		{Name: "findings.recheck", Spec: s.cfg.Jobs.FindingsRecheck, Timeout: 30 * time.Minute, Run: func(ctx context.Context) error {
-			_, err := s.findings.Recheck(ctx)
+		{Name: "findings.recheck", Spec: s.Cfg.Jobs.FindingsRecheck, Timeout: 30 * time.Minute, Run: func(ctx context.Context) error {
+			_, err := s.Findings.Recheck(ctx)
 			return err
 		}},
-		{Name: "sessions.purge", Spec: s.cfg.Jobs.SessionPurge, Timeout: 5 * time.Minute, Run: func(ctx context.Context) error {
-			_, err := s.identity.PurgeSessions(ctx)
+		{Name: "sessions.purge", Spec: s.Cfg.Jobs.SessionPurge, Timeout: 5 * time.Minute, Run: func(ctx context.Context) error {
+			_, err := s.Identity.PurgeSessions(ctx)
 			return err
 		}},
 	} {
@@ -143,7 +157,8 @@ func spa(dist fs.FS) fiber.Handler {
 	}
 }
 
-func describe(cfg config.Config) string {
+// Describe names the database for start-up messages.
+func Describe(cfg config.Config) string {
 	if cfg.Database.DSN != "" {
 		return "MySQL/MariaDB"
 	}

@@ -88,7 +88,9 @@ func (r *Policies) SyncDefaults(ctx context.Context, rules []PolicyRule) (added,
 		if err := r.s.conn(ctx).Find(&existing).Error; err != nil {
 			return translate(err)
 		}
-		key := func(c casbinRuleRecord) string { return c.Ptype + "\x00" + c.V0 + "\x00" + c.V1 + "\x00" + c.V2 + "\x00" + c.V3 }
+		key := func(c casbinRuleRecord) string {
+			return c.Ptype + "\x00" + c.V0 + "\x00" + c.V1 + "\x00" + c.V2 + "\x00" + c.V3
+		}
 		want := map[string]casbinRuleRecord{}
 		for _, rule := range rules {
 			rec := record(rule, "default")

@@ -38,8 +38,9 @@ export default {
         filterRole: '角色',
         filterStatus: '状态',
         searchPlaceholder: '搜索用户名或姓名',
-        usernameRule: '用户名只能包含字母、数字、点、下划线和连字符，且以字母或数字开头',
+        usernameRule: '用户名只能包含小写字母、数字、点、下划线和连字符，且以字母或数字开头',
         passwordHint: '至少 {n} 个字符，建议混合字母、数字和符号',
+        passwordTooLong: '密码过长（最多 {n} 字节）',
         rolesRequired: '请至少选择一个角色',
         areaGroup: {
           console: '工作台角色',
@@ -129,6 +130,7 @@ export default {
         searchPlaceholder: 'Search username or name',
         usernameRule: 'Use letters, digits, dots, underscores and hyphens, starting with a letter or digit',
         passwordHint: 'At least {n} characters; mix letters, digits and symbols',
+        passwordTooLong: 'The password is too long (at most {n} bytes)',
         rolesRequired: 'Choose at least one role',
         areaGroup: {
           console: 'Console roles',
