@@ -71,9 +71,11 @@ func openSQLite(opts Options, cfg *gorm.Config) (*DB, error) {
 	}
 	// WAL lets readers run beside the writer; IMMEDIATE transactions take the
 	// write lock at BEGIN, so two writers queue on busy_timeout instead of
-	// failing with SQLITE_BUSY half-way through.
+	// failing with SQLITE_BUSY half-way through. (No _time_format: this
+	// driver version stops reading parameters after it, silently dropping
+	// _txlock; its default time format is the one we want anyway.)
 	dsn := "file:" + path + "?_pragma=busy_timeout(15000)&_pragma=journal_mode(WAL)" +
-		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate&_time_format=sqlite"
+		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
 	g, err := gorm.Open(sqlite.Open(dsn), cfg)
 	if err != nil {
 		return nil, fmt.Errorf("db: open sqlite: %w", err)
@@ -143,7 +145,10 @@ func openMySQL(opts Options, cfg *gorm.Config) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	g, err := gorm.Open(mysql.New(mysql.Config{DSN: c.FormatDSN(), DefaultStringSize: 191}), cfg)
+	// Microsecond datetimes: the audit chain hashes times at that precision,
+	// and GORM's default of milliseconds would change them on the way in.
+	precision := 6
+	g, err := gorm.Open(mysql.New(mysql.Config{DSN: c.FormatDSN(), DefaultStringSize: 191, DefaultDatetimePrecision: &precision}), cfg)
 	if err != nil {
 		return nil, fmt.Errorf("db: open mysql: %w", err)
 	}
