@@ -19,6 +19,7 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	_ "time/tzdata" // Asia/Shanghai on hosts and images without a zone database
 
 	"huiguan/app"
 	"huiguan/app/identity"
