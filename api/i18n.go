@@ -35,7 +35,6 @@ var messages = map[string]text{
 	"request.too_large":                  {"请求体超过大小上限", "The request body is too large"},
 	"request.invalid_query":              {"查询参数有误", "A query parameter is invalid"},
 	"not_found":                          {"未找到该资源", "Not found"},
-	"route.not_found":                    {"接口不存在", "No such endpoint"},
 	"method.not_allowed":                 {"不支持该请求方法", "Method not allowed"},
 	"conflict.duplicate":                 {"记录已存在", "The record already exists"},
 	"internal":                           {"服务器内部错误，请稍后再试（请求号 {request_id}）", "Internal error; please try again (request {request_id})"},
@@ -54,6 +53,23 @@ var messages = map[string]text{
 	"user.cannot_disable_self":           {"不能停用自己的账户", "You cannot disable your own account"},
 	"user.cannot_drop_own_admin":         {"不能移除自己的管理员角色", "You cannot remove your own administrator role"},
 	"finding_rule.not_found":             {"未知的合规规则", "Unknown compliance rule"},
+	"tier.not_found":                     {"会员层级不存在", "No such member tier"},
+	"tier.name_taken":                    {"层级名称已存在", "A tier with that name exists"},
+	"tier.limit":                         {"会员层级最多 {max} 个（8.1.1.1）", "At most {max} member tiers (8.1.1.1)"},
+	"member.not_found":                   {"会员单位不存在", "No such member unit"},
+	"member.uscc_invalid":                {"统一社会信用代码不正确", "The unified social credit code is invalid"},
+	"member.uscc_taken":                  {"该统一社会信用代码已登记", "That unified social credit code is already registered"},
+	"member.unit_type_not_eligible":      {"会员应为法人单位：分公司、合伙企业、个人独资企业、个体工商户和国家机关不能入会（8.1.2.1）", "Members must be legal persons: branches, partnerships, sole proprietorships, individual businesses and state organs cannot join (8.1.2.1)"},
+	"member.uscc_not_eligible":           {"该信用代码属于国家机关或个体工商户，不能入会（8.1.2.1）", "The code belongs to a state organ or an individual business, which cannot join (8.1.2.1)"},
+	"member.overseas_not_eligible":       {"境外组织不能入会（8.1.2.1）", "Overseas organisations cannot join (8.1.2.1)"},
+	"member.charter_not_accepted":        {"入会须承认本会章程（8.1.2.1）", "Joining requires accepting the charter (8.1.2.1)"},
+	"member.roster_incomplete":           {"会员名册信息不完整，不能激活（8.1.2.3）", "The roster entry is incomplete; the unit cannot be activated (8.1.2.3)"},
+	"member.not_applicant":               {"只有申请中的单位可以批准", "Only an applicant can be approved"},
+	"member.not_active":                  {"只有正常状态的会员可以暂停", "Only an active member can be suspended"},
+	"member.not_suspended":               {"该会员未处于暂停状态", "The member is not suspended"},
+	"member.already_left":                {"该单位已退会或被除名", "The unit has already left"},
+	"member.not_a_member":                {"只有现有会员可以除名", "Only a current member can be expelled"},
+	"member.search_field_hidden":         {"无权按该字段检索", "You may not search by that field"},
 }
 
 // fieldMessages maps field codes to messages.
@@ -73,6 +89,16 @@ var fieldMessages = map[string]text{
 	"member_unknown":     {"会员单位不存在", "no such member unit"},
 	"taken":              {"已被使用", "already taken"},
 	"sort":               {"不支持的排序字段", "unsupported sort"},
+	"positive_fen":       {"应为正整数（分）", "must be a positive whole number of fen"},
+	"tier_unknown":       {"会员层级不存在或未启用", "no such active tier"},
+	"uscc_length":        {"应为 18 位", "must be 18 characters"},
+	"uscc_charset":       {"含有不允许的字符（不使用 I、O、S、V、Z）", "contains characters not allowed (no I, O, S, V, Z)"},
+	"uscc_division":      {"第 3–8 位应为行政区划数字", "positions 3–8 must be the numeric division code"},
+	"uscc_check":         {"校验位错误", "wrong check character"},
+	"phone":              {"电话号码格式不正确", "invalid phone number"},
+	"email":              {"邮箱格式不正确", "invalid email"},
+	"contact_name":       {"联络人须填写姓名", "each contact needs a name"},
+	"contact_reach":      {"联络人须有电话或邮箱", "each contact needs a phone or an email"},
 }
 
 // render fills {name} placeholders.

@@ -28,11 +28,27 @@ var allowed = map[string][]string{
 	"GET /api/v1/findings/summary":  staffAndBoard(),
 	"POST /api/v1/findings/recheck": {"admin", "secretariat"},
 	"GET /api/v1/jobs/runs":         {"admin"},
+
+	"GET /api/v1/member-tiers":           {"admin", "secretariat", "finance", "board", "supervisor"},
+	"POST /api/v1/member-tiers":          {"admin", "secretariat"},
+	"PUT /api/v1/member-tiers/:id":       {"admin", "secretariat"},
+	"GET /api/v1/members":                {"admin", "secretariat", "finance", "board", "supervisor"},
+	"POST /api/v1/members":               {"admin", "secretariat"},
+	"GET /api/v1/members/:id":            {"admin", "secretariat", "finance", "board", "supervisor"},
+	"GET /api/v1/members/:id/history":    {"admin", "secretariat", "board", "supervisor"},
+	"POST /api/v1/members/:id/approve":   {"admin", "secretariat"},
+	"POST /api/v1/members/:id/suspend":   {"admin", "secretariat"},
+	"POST /api/v1/members/:id/reinstate": {"admin", "secretariat"},
+	"POST /api/v1/members/:id/withdraw":  {"admin", "secretariat"},
+	"POST /api/v1/members/:id/expel":     {"admin", "secretariat"},
+	"GET /api/v1/portal/my-unit":         {"member"},
 }
 
 // public routes need no session.
 var public = map[string]bool{
-	"POST /api/v1/auth/login": true,
+	"POST /api/v1/auth/login":             true,
+	"GET /api/v1/public/member-directory": true,
+	"GET /api/v1/public/member-tiers":     true,
 }
 
 func all() []string {

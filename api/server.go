@@ -15,6 +15,7 @@ import (
 	"huiguan/app/audit"
 	"huiguan/app/finding"
 	"huiguan/app/identity"
+	"huiguan/app/member"
 )
 
 // Authorizer decides whether a role may call a route template.
@@ -33,6 +34,7 @@ type Deps struct {
 	Identity   *identity.Service
 	Audit      *audit.Log
 	Findings   *finding.Service
+	Members    *member.Service
 	JobRuns    JobRuns
 	Authorizer Authorizer
 	DB         Pinger
@@ -119,6 +121,20 @@ func (s *Server) routes() {
 	s.private(fiber.MethodPost, v1+"/findings/recheck", h.recheckFindings)
 
 	s.private(fiber.MethodGet, v1+"/jobs/runs", h.listJobRuns)
+
+	s.private(fiber.MethodGet, v1+"/member-tiers", h.listTiers)
+	s.private(fiber.MethodPost, v1+"/member-tiers", h.createTier)
+	s.private(fiber.MethodPut, v1+"/member-tiers/:id", h.updateTier)
+	s.private(fiber.MethodGet, v1+"/members", h.listMembers)
+	s.private(fiber.MethodPost, v1+"/members", h.createMember)
+	s.private(fiber.MethodGet, v1+"/members/:id", h.getMember)
+	s.private(fiber.MethodGet, v1+"/members/:id/history", h.memberHistory)
+	for _, action := range []string{"approve", "suspend", "reinstate", "withdraw", "expel"} {
+		s.private(fiber.MethodPost, v1+"/members/:id/"+action, h.transitMember(action))
+	}
+	s.open(fiber.MethodGet, v1+"/public/member-directory", h.memberDirectory)
+	s.open(fiber.MethodGet, v1+"/public/member-tiers", h.publicTiers)
+	s.private(fiber.MethodGet, v1+"/portal/my-unit", h.myUnit)
 
 	// Anything else under /api is a JSON 404, never the SPA's index page.
 	s.App.All(v1+"/*", func(c *fiber.Ctx) error { return fiber.ErrNotFound })

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -18,6 +19,7 @@ import (
 	"huiguan/app/audit"
 	"huiguan/app/finding"
 	"huiguan/app/identity"
+	"huiguan/app/member"
 	"huiguan/configs"
 	domainidentity "huiguan/domain/identity"
 	"huiguan/frontend"
@@ -42,6 +44,7 @@ type System struct {
 	Findings *finding.Service
 	Enforcer *rbac.Enforcer
 	JobRepo  *store.Jobs
+	Members  *member.Service
 }
 
 // Options adjust the system for tests.
@@ -97,10 +100,22 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 		d.Close()
 		return nil, err
 	}
+	key, err := secure.LoadDataKey(os.Getenv("HUIGUAN_DATA_KEY"), cfg.DataDir)
+	if err != nil {
+		d.Close()
+		return nil, err
+	}
+	fieldCipher, err := secure.NewCipher(key)
+	if err != nil {
+		d.Close()
+		return nil, err
+	}
+	members := member.NewService(store.NewTiers(st), store.NewMembers(st, fieldCipher), store.NewLocks(st), auditLog, st, clock)
+	ids.SetMemberUnits(members)
 	return &System{
 		Cfg: cfg, Log: log, DB: d, Store: st, Clock: clock, Audit: auditLog, Identity: ids,
 		Findings: finding.NewService(store.NewFindings(st), auditLog, st, clock),
-		Enforcer: enforcer, JobRepo: store.NewJobs(st),
+		Enforcer: enforcer, JobRepo: store.NewJobs(st), Members: members,
 	}, nil
 }
 
@@ -110,7 +125,7 @@ func (s *System) Close() error { return s.DB.Close() }
 // Server builds the HTTP server.
 func (s *System) Server() *api.Server {
 	return api.New(api.Deps{
-		Log: s.Log, Identity: s.Identity, Audit: s.Audit, Findings: s.Findings, JobRuns: s.JobRepo,
+		Log: s.Log, Identity: s.Identity, Audit: s.Audit, Findings: s.Findings, JobRuns: s.JobRepo, Members: s.Members,
 		Authorizer: s.Enforcer, DB: s.Store, Static: spa(frontend.Dist()),
 		Options: api.Options{
 			BodyLimit: s.Cfg.Server.BodyLimitBytes, CookieSecure: s.Cfg.Session.CookieSecure,

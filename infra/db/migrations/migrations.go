@@ -9,5 +9,6 @@ import "huiguan/infra/db"
 func All() []db.Migration {
 	return []db.Migration{
 		{Version: 1, Name: "foundation: users, sessions, audit, rbac, jobs, findings", Up: foundation},
+		{Version: 2, Name: "member registry: tiers, members, lifecycle events, locks, sequences", Up: members},
 	}
 }

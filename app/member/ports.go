@@ -1,0 +1,67 @@
+// Package member runs the member registry: tiers, applications and the
+// lifecycle, and the roster as each viewer may see it (8.1.2.3 密级管理).
+package member
+
+import (
+	"context"
+	"time"
+
+	"huiguan/app"
+	"huiguan/domain/member"
+)
+
+// Tiers stores membership tiers.
+type Tiers interface {
+	Create(ctx context.Context, t *member.Tier) error
+	Update(ctx context.Context, t member.Tier) error
+	Get(ctx context.Context, id int64) (member.Tier, error)
+	List(ctx context.Context, activeOnly bool) ([]member.Tier, error)
+	CountActive(ctx context.Context, exceptID int64) (int, error)
+}
+
+// Members stores the roster.
+type Members interface {
+	Create(ctx context.Context, m *member.Member) error
+	Get(ctx context.Context, id int64) (*member.Member, error)
+	GetForUpdate(ctx context.Context, id int64) (*member.Member, error)
+	Update(ctx context.Context, m *member.Member) error
+	List(ctx context.Context, f Filter, p app.Page) (app.List[*member.Member], error)
+	AddEvent(ctx context.Context, e Event) error
+	Events(ctx context.Context, memberID int64) ([]Event, error)
+	Exists(ctx context.Context, id int64) (bool, error)
+	Names(ctx context.Context, ids []int64) (map[int64]string, error)
+}
+
+// Locks serialises rules that span rows and hands out public numbers.
+type Locks interface {
+	Lock(ctx context.Context, name string) error
+	Next(ctx context.Context, sequence string) (int64, error)
+}
+
+// Filter narrows the roster. Query matches the name, or the USCC exactly;
+// Phone matches a representative's phone through its blind index and is
+// honoured only for viewers cleared for it.
+type Filter struct {
+	Query         string
+	Phone         string
+	Status        member.Status
+	TierID        int64
+	Region        string
+	Industry      string
+	ChainSegment  string
+	JoinYear      int
+	Risk          string // a warning level, or "any"
+	Sort          string
+	DirectoryOnly bool // active and suspended units only (the public directory)
+}
+
+// Event is one lifecycle change.
+type Event struct {
+	MemberID   int64
+	At         time.Time
+	FromStatus member.Status
+	ToStatus   member.Status
+	Reason     string
+	Ref        string
+	ActorName  string
+}
