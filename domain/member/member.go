@@ -333,3 +333,15 @@ func (m *Member) Expel(reason, approver, resolutionRef string, on time.Time) err
 // Billable reports whether the unit is billed for dues; withdrawal and
 // expulsion end future billing.
 func (m *Member) Billable() bool { return m.Status == Active || m.Status == Suspended }
+
+// RiskLevel is the highest level among uncleared warnings, or "".
+func (m *Member) RiskLevel() string {
+	rank := map[string]int{"low": 1, "medium": 2, "high": 3}
+	best := ""
+	for _, w := range m.Warnings {
+		if w.ClearedOn == nil && rank[w.Level] > rank[best] {
+			best = w.Level
+		}
+	}
+	return best
+}
