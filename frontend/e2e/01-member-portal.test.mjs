@@ -13,6 +13,7 @@ import {
   logout,
   newSession,
   shot,
+  field,
   tid,
   unique,
 } from './helpers.mjs'
@@ -45,8 +46,8 @@ describe('member contact: created by admin, uses the portal', { concurrency: fal
 
   it('rejects a wrong password with the server message', async () => {
     const { page } = session
-    await page.locator(`${tid('login-username')} input`).fill(ADMIN_USER)
-    await page.locator(`${tid('login-password')} input`).fill('not-the-password')
+    await page.locator(field('login-username')).fill(ADMIN_USER)
+    await page.locator(field('login-password')).fill('not-the-password')
     await page.locator(tid('login-submit')).click()
     const alert = page.locator(tid('login-error'))
     await alert.waitFor()
@@ -73,10 +74,10 @@ describe('member contact: created by admin, uses the portal', { concurrency: fal
     await page.locator(tid('user-create')).click()
     const dialog = page.locator(tid('user-dialog'))
     await dialog.waitFor()
-    await dialog.locator(`${tid('user-username')} input`).fill(username)
-    await dialog.locator(`${tid('user-display-name')} input`).fill(displayName)
-    await dialog.locator(`${tid('user-password')} input`).fill(password)
-    await dialog.locator(`${tid('user-password-confirm')} input`).fill(password)
+    await dialog.locator(field('user-username')).fill(username)
+    await dialog.locator(field('user-display-name')).fill(displayName)
+    await dialog.locator(field('user-password')).fill(password)
+    await dialog.locator(field('user-password-confirm')).fill(password)
     await dialog.locator(tid('role-member')).click()
     await shot(page, 'admin-create-user-dialog')
     await dialog.locator(tid('user-save')).click()
@@ -160,7 +161,7 @@ describe('member contact: created by admin, uses the portal', { concurrency: fal
       await shot(page, 'member-portal-phone')
       await page.locator(tid('menu-toggle')).click()
       await page.locator(`.menu-drawer ${tid('menu')}`).waitFor()
-      await shot(page, 'member-portal-phone-menu')
+      await shot(page, 'member-portal-phone-menu', { fullPage: false })
     } finally {
       await phone.close()
     }

@@ -48,26 +48,32 @@ export async function newSession(browser, viewport = DESKTOP, locale = 'zh-CN') 
 
 let shotCounter = 0
 
-/** shot saves a full-page PNG named NN-name.png in the screenshot folder. */
-export async function shot(page, name) {
+/** shot saves a PNG named NN-name.png in the screenshot folder (full page unless told). */
+export async function shot(page, name, { fullPage = true } = {}) {
   shotCounter += 1
   const file = join(SHOTS_DIR, `${String(shotCounter).padStart(2, '0')}-${name}.png`)
   // Let transitions and charts settle before the picture.
   await page.waitForTimeout(350)
-  await page.screenshot({ path: file, fullPage: true })
+  await page.screenshot({ path: file, fullPage })
   return file
 }
 
 /** tid builds a data-testid selector. */
 export const tid = (id) => `[data-testid="${id}"]`
 
+/**
+ * field selects the text box of an el-input by test id (Element Plus puts the
+ * attribute on the <input> itself; a wrapper would hold it around the input).
+ */
+export const field = (id) => `input${tid(id)}, ${tid(id)} input`
+
 /** login signs in through the login page and waits for the landing page. */
 export async function login(page, username, password) {
   await page.goto(`${BASE_URL}/login`)
-  await page.locator(`${tid('login-username')} input`).fill(username)
-  await page.locator(`${tid('login-password')} input`).fill(password)
+  await page.locator(field('login-username')).fill(username)
+  await page.locator(field('login-password')).fill(password)
   // Enter submits: the form must be keyboard-usable.
-  await page.locator(`${tid('login-password')} input`).press('Enter')
+  await page.locator(field('login-password')).press('Enter')
   await page.waitForURL((url) => !url.pathname.startsWith('/login'))
 }
 

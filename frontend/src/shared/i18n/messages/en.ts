@@ -6,7 +6,7 @@ const en: typeof zh = {
     name: 'HuiGuan',
     fullName: '会馆 HuiGuan',
     association: 'Industry association operations',
-    associationPlaceholder: 'Association name not yet registered',
+    associationPlaceholder: 'Association name pending',
   },
   common: {
     search: 'Search',
