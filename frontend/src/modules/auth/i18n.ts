@@ -10,9 +10,9 @@ export default {
       passwordPlaceholder: '请输入密码',
       submit: '登录',
       submitting: '正在登录…',
-      lockedHint: '请在 {wait} 后重试（约 {at} 解锁）',
+      lockedHint: '请在 {wait}后重试（约 {at} 解锁）',
       lockedDone: '锁定已解除，可以重新登录',
-      rateLimitedHint: '请求过于频繁，请在 {wait} 后重试',
+      rateLimitedHint: '请求过于频繁，请在 {wait}后重试',
       tagline: '行业协会商会运营系统',
       intro: '会员发展、会费与公示、活动备案、信用公示、治理记录与能力评价，一套系统协同办理。',
       features: {
