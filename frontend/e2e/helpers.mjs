@@ -2,7 +2,7 @@
 // They drive Debian's Chromium through playwright-core; no browser is downloaded.
 import { chromium } from 'playwright-core'
 import { mkdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 
 export const BASE_URL = (process.env.HUIGUAN_E2E_BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '')
 export const ADMIN_USER = process.env.HUIGUAN_E2E_ADMIN_USER ?? 'admin'
@@ -47,11 +47,13 @@ export async function newSession(browser, viewport = DESKTOP, locale = 'zh-CN') 
 }
 
 let shotCounter = 0
+// Each walk file runs in its own process; its name prefixes its pictures.
+const walkName = basename(process.argv[1] ?? 'walk').replace(/\.test\.m?js$/, '')
 
-/** shot saves a PNG named NN-name.png in the screenshot folder (full page unless told). */
+/** shot saves a PNG named <walk>-NN-name.png in the screenshot folder (full page unless told). */
 export async function shot(page, name, { fullPage = true } = {}) {
   shotCounter += 1
-  const file = join(SHOTS_DIR, `${String(shotCounter).padStart(2, '0')}-${name}.png`)
+  const file = join(SHOTS_DIR, `${walkName}-${String(shotCounter).padStart(2, '0')}-${name}.png`)
   // Let transitions and charts settle before the picture.
   await page.waitForTimeout(350)
   await page.screenshot({ path: file, fullPage })
