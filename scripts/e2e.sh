@@ -31,8 +31,8 @@ go build -o bin/huiguan .
 
 TMP="$(mktemp -d -t huiguan-e2e-XXXXXX)"
 SHOTS="${HUIGUAN_E2E_SHOTS:-$ROOT/frontend/e2e-artifacts/shots}"
-rm -rf "$SHOTS"
 mkdir -p "$SHOTS"
+find "$SHOTS" -maxdepth 1 -name '*.png' -delete
 PW="E2e-$(date +%s)-$RANDOM-pass"
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()' 2>/dev/null ||
   node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
