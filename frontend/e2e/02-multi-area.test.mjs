@@ -89,4 +89,26 @@ describe('supervisor who is also a member contact', { concurrency: false }, () =
     await page.goto(`${BASE_URL}/console/audit`)
     await page.locator(tid('page-403')).waitFor()
   })
+
+  it('is sent to login with a notice when the session ends', async () => {
+    const { page, context } = session
+    await page.goto(`${BASE_URL}/board`)
+    await page.locator(tid('page-board-home')).waitFor()
+    // The server forgets the session: the next API call answers 401.
+    await context.clearCookies()
+    await page.locator(`${tid('menu')} .el-menu-item`, { hasText: '合规提示' }).click()
+    await page.waitForURL(/\/login\?/)
+    const notice = page.locator(tid('login-expired'))
+    await notice.waitFor()
+    assert.match(await notice.innerText(), /会话已过期，请重新登录/)
+    assert.match(page.url(), /redirect=%2Fboard%2Ffindings|redirect=\/board\/findings/)
+    await shot(page, 'session-expired')
+
+    // Signing in again returns to the page the user was on.
+    await page.locator(field('login-username')).fill(username)
+    await page.locator(field('login-password')).fill(password)
+    await page.locator(field('login-password')).press('Enter')
+    await page.waitForURL(/\/board\/findings/)
+    await page.locator(tid('page-findings')).waitFor()
+  })
 })
