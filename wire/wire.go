@@ -110,12 +110,23 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 		d.Close()
 		return nil, err
 	}
-	members := member.NewService(store.NewTiers(st), store.NewMembers(st, fieldCipher), store.NewLocks(st), auditLog, st, clock)
+	findings := finding.NewService(store.NewFindings(st), auditLog, st, clock)
+	members := member.NewService(member.Deps{
+		Tiers: store.NewTiers(st), Members: store.NewMembers(st, fieldCipher), Requests: store.NewChangeRequests(st, fieldCipher),
+		Settings: store.NewSettings(st), Locks: store.NewLocks(st), Audit: auditLog, Tx: st, Clock: clock,
+		Policy: member.Policy{ReviewMonths: cfg.Rules.RecordReviewMonths}, Findings: findings,
+	})
 	ids.SetMemberUnits(members)
+	if err := findings.Register(finding.Check{
+		RuleID: member.RuleReviewDue, Clause: "8.1.2.4", Module: "member",
+		Evaluate: members.ReviewDueViolations, EvaluateObject: members.ReviewDueViolation,
+	}); err != nil {
+		d.Close()
+		return nil, err
+	}
 	return &System{
 		Cfg: cfg, Log: log, DB: d, Store: st, Clock: clock, Audit: auditLog, Identity: ids,
-		Findings: finding.NewService(store.NewFindings(st), auditLog, st, clock),
-		Enforcer: enforcer, JobRepo: store.NewJobs(st), Members: members,
+		Findings: findings, Enforcer: enforcer, JobRepo: store.NewJobs(st), Members: members,
 	}, nil
 }
 

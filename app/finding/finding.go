@@ -23,11 +23,15 @@ type Check struct {
 	Module string // e.g. "fee"
 	// Evaluate returns every object currently breaking the rule.
 	Evaluate func(ctx context.Context) ([]finding.Violation, error)
+	// EvaluateObject, when set, checks one object only, so a change to one
+	// record re-checks that record instead of the whole table.
+	EvaluateObject func(ctx context.Context, objectID string) (*finding.Violation, error)
 }
 
 // Store keeps findings.
 type Store interface {
 	OpenFor(ctx context.Context, ruleID string) ([]finding.Finding, error)
+	OpenForObject(ctx context.Context, ruleID, objectType, objectID string) ([]finding.Finding, error)
 	Insert(ctx context.Context, f *finding.Finding) error
 	Close(ctx context.Context, f finding.Finding) error
 	Update(ctx context.Context, f finding.Finding) error
@@ -129,6 +133,37 @@ func (s *Service) Recheck(ctx context.Context, ruleIDs ...string) (Outcome, erro
 	return out, nil
 }
 
+// RecheckObject re-evaluates one object under one rule, in the transaction
+// of ctx when there is one, so the finding changes with the data.
+func (s *Service) RecheckObject(ctx context.Context, ruleID, objectType, objectID string) error {
+	s.mu.RLock()
+	c, ok := s.checks[ruleID]
+	s.mu.RUnlock()
+	if !ok {
+		return nil // the rule's module is not wired: nothing to check
+	}
+	if c.EvaluateObject == nil {
+		_, err := s.recheck(ctx, c)
+		return err
+	}
+	return s.tx.Do(ctx, func(ctx context.Context) error {
+		v, err := c.EvaluateObject(ctx, objectID)
+		if err != nil {
+			return err
+		}
+		var current []finding.Violation
+		if v != nil {
+			current = append(current, *v)
+		}
+		open, err := s.store.OpenForObject(ctx, ruleID, objectType, objectID)
+		if err != nil {
+			return err
+		}
+		_, err = s.apply(ctx, c, finding.Reconcile(open, current))
+		return err
+	})
+}
+
 func (s *Service) recheck(ctx context.Context, c Check) (Outcome, error) {
 	var out Outcome
 	err := s.tx.Do(ctx, func(ctx context.Context) error {
@@ -140,38 +175,42 @@ func (s *Service) recheck(ctx context.Context, c Check) (Outcome, error) {
 		if err != nil {
 			return err
 		}
-		r := finding.Reconcile(open, current)
-		now := s.clock.Now()
-		for _, v := range r.Open {
-			f := &finding.Finding{
-				RuleID: c.RuleID, Clause: c.Clause, Module: c.Module, ObjectType: v.ObjectType, ObjectID: v.ObjectID,
-				ObjectLabel: v.ObjectLabel, Severity: v.Severity, Message: v.Message, OpenedAt: now,
-			}
-			if err := s.store.Insert(ctx, f); err != nil {
-				return err
-			}
-			if err := s.audit.Record(ctx, audit.Change{Action: "finding.open", Entity: "finding", EntityID: f.ID, After: f}); err != nil {
-				return err
-			}
-		}
-		for _, f := range r.Close {
-			f.ClosedAt = &now
-			if err := s.store.Close(ctx, f); err != nil {
-				return err
-			}
-			if err := s.audit.Record(ctx, audit.Change{Action: "finding.close", Entity: "finding", EntityID: f.ID, After: f}); err != nil {
-				return err
-			}
-		}
-		for _, f := range r.Update {
-			if err := s.store.Update(ctx, f); err != nil {
-				return err
-			}
-		}
-		out = Outcome{Opened: len(r.Open), Closed: len(r.Close), Updated: len(r.Update)}
-		return nil
+		out, err = s.apply(ctx, c, finding.Reconcile(open, current))
+		return err
 	})
 	return out, err
+}
+
+// apply writes a reconciliation: opens, closes and updates, each audited.
+func (s *Service) apply(ctx context.Context, c Check, r finding.Reconciliation) (Outcome, error) {
+	now := s.clock.Now()
+	for _, v := range r.Open {
+		f := &finding.Finding{
+			RuleID: c.RuleID, Clause: c.Clause, Module: c.Module, ObjectType: v.ObjectType, ObjectID: v.ObjectID,
+			ObjectLabel: v.ObjectLabel, Severity: v.Severity, Message: v.Message, OpenedAt: now,
+		}
+		if err := s.store.Insert(ctx, f); err != nil {
+			return Outcome{}, err
+		}
+		if err := s.audit.Record(ctx, audit.Change{Action: "finding.open", Entity: "finding", EntityID: f.ID, After: f}); err != nil {
+			return Outcome{}, err
+		}
+	}
+	for _, f := range r.Close {
+		f.ClosedAt = &now
+		if err := s.store.Close(ctx, f); err != nil {
+			return Outcome{}, err
+		}
+		if err := s.audit.Record(ctx, audit.Change{Action: "finding.close", Entity: "finding", EntityID: f.ID, After: f}); err != nil {
+			return Outcome{}, err
+		}
+	}
+	for _, f := range r.Update {
+		if err := s.store.Update(ctx, f); err != nil {
+			return Outcome{}, err
+		}
+	}
+	return Outcome{Opened: len(r.Open), Closed: len(r.Close), Updated: len(r.Update)}, nil
 }
 
 // List returns a page of findings, open ones first, newest first.

@@ -30,6 +30,13 @@ type Members interface {
 	Events(ctx context.Context, memberID int64) ([]Event, error)
 	Exists(ctx context.Context, id int64) (bool, error)
 	Names(ctx context.Context, ids []int64) (map[int64]string, error)
+	// Stats counts current units (active and suspended) by dimension;
+	// reviewedBefore marks the review period's cut-off.
+	Stats(ctx context.Context, reviewedBefore time.Time) (Stats, error)
+	// ReviewDue lists current units not reviewed since reviewedBefore.
+	ReviewDue(ctx context.Context, reviewedBefore time.Time) ([]*member.Member, error)
+	// Each streams every unit matching f, in id order, in batches.
+	Each(ctx context.Context, f Filter, fn func(*member.Member) error) error
 }
 
 // Locks serialises rules that span rows and hands out public numbers.
@@ -64,4 +71,58 @@ type Event struct {
 	Reason     string
 	Ref        string
 	ActorName  string
+}
+
+// ChangeRequest is a unit's own request to change its roster entry.
+type ChangeRequest struct {
+	ID           int64
+	MemberID     int64
+	MemberName   string
+	Edit         member.Edit
+	Note         string
+	Status       string // pending, applied, rejected
+	RequestedBy  string
+	RequestedAt  time.Time
+	DecidedBy    string
+	DecidedAt    *time.Time
+	DecisionNote string
+}
+
+// ChangeRequests stores change requests.
+type ChangeRequests interface {
+	Create(ctx context.Context, r *ChangeRequest) error
+	GetForUpdate(ctx context.Context, id int64) (ChangeRequest, error)
+	Update(ctx context.Context, r ChangeRequest) error
+	List(ctx context.Context, status string, memberID int64, p app.Page) (app.List[ChangeRequest], error)
+}
+
+// Settings stores association-level values.
+type Settings interface {
+	Get(ctx context.Context, key string) (string, bool, error)
+	Set(ctx context.Context, key, value string) error
+}
+
+// Count is a number of units under a key.
+type Count struct {
+	Key   string
+	Count int64
+}
+
+// YearCount is the joins and departures of one year.
+type YearCount struct {
+	Year   int
+	Joined int64
+	Left   int64
+}
+
+// Stats are the roster's structure (8.1.2.4).
+type Stats struct {
+	ByStatus       []Count
+	ByTier         []Count // key: tier id
+	ByRegion       []Count
+	ByIndustry     []Count
+	ByChainSegment []Count
+	Trend          []YearCount
+	ReviewDue      int64 // current units not reviewed within the review period
+	WithRisk       int64 // current units with an uncleared warning
 }

@@ -15,17 +15,46 @@ import (
 
 // Service holds the registry's use cases.
 type Service struct {
-	tiers   Tiers
-	members Members
-	locks   Locks
-	audit   *audit.Log
-	tx      app.Tx
-	clock   app.Clock
+	tiers    Tiers
+	members  Members
+	requests ChangeRequests
+	settings Settings
+	locks    Locks
+	audit    *audit.Log
+	tx       app.Tx
+	clock    app.Clock
+	policy   Policy
+	findings Rechecker
+}
+
+// Rechecker re-evaluates compliance rules for one object.
+type Rechecker interface {
+	RecheckObject(ctx context.Context, ruleID, objectType, objectID string) error
+}
+
+// Policy is the registry's configuration.
+type Policy struct {
+	ReviewMonths int // RECORD_REVIEW_MONTHS (8.1.2.4)
+}
+
+// Deps are the registry's collaborators.
+type Deps struct {
+	Tiers    Tiers
+	Members  Members
+	Requests ChangeRequests
+	Settings Settings
+	Locks    Locks
+	Audit    *audit.Log
+	Tx       app.Tx
+	Clock    app.Clock
+	Policy   Policy
+	Findings Rechecker // nil: no compliance checks
 }
 
 // NewService builds the registry service.
-func NewService(tiers Tiers, members Members, locks Locks, log *audit.Log, tx app.Tx, clock app.Clock) *Service {
-	return &Service{tiers: tiers, members: members, locks: locks, audit: log, tx: tx, clock: clock}
+func NewService(d Deps) *Service {
+	return &Service{tiers: d.Tiers, members: d.Members, requests: d.Requests, settings: d.Settings, locks: d.Locks,
+		audit: d.Audit, tx: d.Tx, clock: d.Clock, policy: d.Policy, findings: d.Findings}
 }
 
 // ---- tiers ----
@@ -169,6 +198,9 @@ func (s *Service) Transit(ctx context.Context, t Transition) (View, error) {
 			return err
 		}
 		if err := s.event(ctx, m, from, t.ResolutionRef, t.Reason); err != nil {
+			return err
+		}
+		if err := s.recheck(ctx, m.ID); err != nil {
 			return err
 		}
 		return s.audit.Record(ctx, audit.Change{Action: "member." + t.Action, Entity: "member", EntityID: m.ID, Before: before, After: auditView(m)})

@@ -55,6 +55,21 @@ func (r *Findings) OpenFor(ctx context.Context, ruleID string) ([]finding.Findin
 	return out, nil
 }
 
+// OpenForObject returns the open findings of one rule on one object.
+func (r *Findings) OpenForObject(ctx context.Context, ruleID, objectType, objectID string) ([]finding.Finding, error) {
+	var recs []findingRecord
+	err := r.s.conn(ctx).Where("rule_id = ? AND object_type = ? AND object_id = ? AND closed_at IS NULL", ruleID, objectType, objectID).
+		Find(&recs).Error
+	if err != nil {
+		return nil, translate(err)
+	}
+	out := make([]finding.Finding, len(recs))
+	for i, rec := range recs {
+		out[i] = rec.toDomain()
+	}
+	return out, nil
+}
+
 // Insert opens a finding; the unique open key refuses a duplicate.
 func (r *Findings) Insert(ctx context.Context, f *finding.Finding) error {
 	rec := findingRecord{

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"strings"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 	"huiguan/app"
 	appmember "huiguan/app/member"
 	"huiguan/domain/member"
+	infradb "huiguan/infra/db"
 )
 
 // FieldCipher encrypts confidential columns and indexes them blindly.
@@ -343,8 +345,8 @@ var memberSorts = map[string]string{
 	"member_no": "member_no, id", "-member_no": "member_no DESC, id DESC", "applied_on": "applied_on, id", "-applied_on": "applied_on DESC, id DESC",
 }
 
-// List returns a filtered page of the roster.
-func (r *Members) List(ctx context.Context, f appmember.Filter, p app.Page) (app.List[*member.Member], error) {
+// filtered applies a roster filter.
+func (r *Members) filtered(ctx context.Context, f appmember.Filter) *gorm.DB {
 	q := r.s.conn(ctx).Model(&memberRecord{})
 	if f.DirectoryOnly {
 		q = q.Where("status IN ?", []string{string(member.Active), string(member.Suspended)})
@@ -382,6 +384,12 @@ func (r *Members) List(ctx context.Context, f appmember.Filter, p app.Page) (app
 	default:
 		q = q.Where("risk_level = ?", f.Risk)
 	}
+	return q
+}
+
+// List returns a filtered page of the roster.
+func (r *Members) List(ctx context.Context, f appmember.Filter, p app.Page) (app.List[*member.Member], error) {
+	q := r.filtered(ctx, f)
 	var total int64
 	if err := q.Count(&total).Error; err != nil {
 		return app.List[*member.Member]{}, translate(err)
@@ -447,4 +455,123 @@ func (r *Members) Names(ctx context.Context, ids []int64) (map[int64]string, err
 		out[row.ID] = row.Name
 	}
 	return out, nil
+}
+
+var currentStatuses = []string{string(member.Active), string(member.Suspended)}
+
+// Stats counts current units by dimension, and joins and departures per year.
+func (r *Members) Stats(ctx context.Context, reviewedBefore time.Time) (appmember.Stats, error) {
+	var st appmember.Stats
+	db := r.s.conn(ctx)
+	group := func(col string, current bool) ([]appmember.Count, error) {
+		var rows []struct {
+			K string
+			N int64
+		}
+		q := db.Model(&memberRecord{}).Select(col + " AS k, COUNT(*) AS n")
+		if current {
+			q = q.Where("status IN ?", currentStatuses)
+		}
+		err := q.Group(col).Order("n DESC, k").Scan(&rows).Error
+		out := make([]appmember.Count, len(rows))
+		for i, row := range rows {
+			out[i] = appmember.Count{Key: row.K, Count: row.N}
+		}
+		return out, translate(err)
+	}
+	var err error
+	if st.ByStatus, err = group("status", false); err != nil {
+		return st, err
+	}
+	if st.ByTier, err = group("tier_id", true); err != nil {
+		return st, err
+	}
+	if st.ByRegion, err = group("region", true); err != nil {
+		return st, err
+	}
+	if st.ByIndustry, err = group("industry", true); err != nil {
+		return st, err
+	}
+	if st.ByChainSegment, err = group("chain_segment", true); err != nil {
+		return st, err
+	}
+	// Joins and departures by year; the year function differs by dialect.
+	year := func(col string) string {
+		if r.s.dialect == infradb.MySQL {
+			return "YEAR(" + col + ")"
+		}
+		return "CAST(strftime('%Y', " + col + ") AS INTEGER)"
+	}
+	years := map[int]*appmember.YearCount{}
+	for _, col := range []string{"joined_on", "left_on"} {
+		var rows []struct {
+			Y int
+			N int64
+		}
+		err := db.Model(&memberRecord{}).Select(year(col) + " AS y, COUNT(*) AS n").
+			Where(col + " IS NOT NULL").Group("y").Scan(&rows).Error
+		if err != nil {
+			return st, translate(err)
+		}
+		for _, row := range rows {
+			if years[row.Y] == nil {
+				years[row.Y] = &appmember.YearCount{Year: row.Y}
+			}
+			if col == "joined_on" {
+				years[row.Y].Joined = row.N
+			} else {
+				years[row.Y].Left = row.N
+			}
+		}
+	}
+	for _, y := range years {
+		st.Trend = append(st.Trend, *y)
+	}
+	slices.SortFunc(st.Trend, func(a, b appmember.YearCount) int { return a.Year - b.Year })
+	if err := db.Model(&memberRecord{}).Where("status IN ? AND last_reviewed_at < ?", currentStatuses, reviewedBefore).
+		Count(&st.ReviewDue).Error; err != nil {
+		return st, translate(err)
+	}
+	err = db.Model(&memberRecord{}).Where("status IN ? AND risk_level <> ''", currentStatuses).Count(&st.WithRisk).Error
+	return st, translate(err)
+}
+
+// ReviewDue lists current units not reviewed since reviewedBefore.
+func (r *Members) ReviewDue(ctx context.Context, reviewedBefore time.Time) ([]*member.Member, error) {
+	var out []*member.Member
+	err := r.each(ctx, r.s.conn(ctx).Model(&memberRecord{}).
+		Where("status IN ? AND last_reviewed_at < ?", currentStatuses, reviewedBefore), func(m *member.Member) error {
+		out = append(out, m)
+		return nil
+	})
+	return out, err
+}
+
+// Each streams the units matching f in id order, a batch at a time, so an
+// export of the whole roster holds one batch in memory.
+func (r *Members) Each(ctx context.Context, f appmember.Filter, fn func(*member.Member) error) error {
+	return r.each(ctx, r.filtered(ctx, f), fn)
+}
+
+func (r *Members) each(ctx context.Context, q *gorm.DB, fn func(*member.Member) error) error {
+	var last int64
+	for {
+		var recs []memberRecord
+		if err := q.Session(&gorm.Session{}).Where("id > ?", last).Order("id").Limit(1000).Find(&recs).Error; err != nil {
+			return translate(err)
+		}
+		for _, rec := range recs {
+			m, err := r.decode(rec)
+			if err != nil {
+				return err
+			}
+			if err := fn(m); err != nil {
+				return err
+			}
+			last = rec.ID
+		}
+		if len(recs) < 1000 {
+			return nil
+		}
+	}
 }
