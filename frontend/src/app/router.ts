@@ -42,10 +42,13 @@ export function installGuard(router: Router): void {
     if (to.meta.area) session.lastArea = to.meta.area
     return true
   })
-  router.afterEach((to) => {
-    const base = i18n.global.t('app.fullName')
-    document.title = to.meta.title ? `${i18n.global.t(to.meta.title)} · ${base}` : base
-  })
+  router.afterEach((to) => setDocumentTitle(to.meta.title))
+}
+
+/** setDocumentTitle names the browser tab after the page, in the UI language. */
+export function setDocumentTitle(titleKey: string | undefined): void {
+  const base = i18n.global.t('app.fullName')
+  document.title = titleKey ? `${i18n.global.t(titleKey)} · ${base}` : base
 }
 
 export function createAppRouter(modules: readonly AppModule[], history: RouterHistory = createWebHistory()): Router {
