@@ -216,3 +216,8 @@ func TestLocaleIsRemembered(t *testing.T) {
 }
 
 func itoa(f float64) string { return strconv.FormatInt(int64(f), 10) }
+
+func atoi(s string) int64 {
+	n, _ := strconv.ParseInt(s, 10, 64)
+	return n
+}

@@ -1,6 +1,9 @@
 package api
 
 import (
+	"encoding/json"
+	"slices"
+	"strconv"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -383,4 +386,282 @@ func mapSlice[S, T any](in []S, f func(S) T) []T {
 		out[i] = f(s)
 	}
 	return out
+}
+
+// editMemberRequest is a PATCH: absent fields stay; council_representative
+// may be null to remove it.
+type editMemberRequest struct {
+	Name                  *string         `json:"name"`
+	Address               *string         `json:"address"`
+	LegalRepresentative   *personDTO      `json:"legal_representative"`
+	MemberRepresentative  *personDTO      `json:"member_representative"`
+	CouncilRepresentative json.RawMessage `json:"council_representative"`
+	Contacts              *[]contactDTO   `json:"contacts"`
+	Industry              *string         `json:"industry"`
+	ChainSegment          *string         `json:"chain_segment"`
+	Region                *string         `json:"region"`
+	TierID                *int64          `json:"tier_id"`
+	CouncilUnit           *bool           `json:"council_unit"`
+	Profile               *profileDTO     `json:"profile"`
+	Warnings              *[]warningDTO   `json:"warnings"`
+}
+
+func (r editMemberRequest) edit() (member.Edit, error) {
+	e := member.Edit{Name: r.Name, Address: r.Address, Industry: r.Industry, ChainSegment: r.ChainSegment,
+		Region: r.Region, TierID: r.TierID, CouncilUnit: r.CouncilUnit}
+	if r.LegalRepresentative != nil {
+		p := member.Person(*r.LegalRepresentative)
+		e.LegalRep = &p
+	}
+	if r.MemberRepresentative != nil {
+		p := member.Person(*r.MemberRepresentative)
+		e.MemberRep = &p
+	}
+	if r.CouncilRepresentative != nil {
+		var p *personDTO
+		if err := json.Unmarshal(r.CouncilRepresentative, &p); err != nil {
+			return e, errs.Invalid("request.invalid_fields", map[string]string{"council_representative": "type"})
+		}
+		var mp *member.Person
+		if p != nil {
+			v := member.Person(*p)
+			mp = &v
+		}
+		e.CouncilRep = &mp
+	}
+	if r.Contacts != nil {
+		cs := mapSlice(*r.Contacts, func(c contactDTO) member.Contact { return member.Contact(c) })
+		e.Contacts = &cs
+	}
+	if r.Profile != nil {
+		p := member.Profile(*r.Profile)
+		e.Profile = &p
+	}
+	if r.Warnings != nil {
+		ws := make([]member.Warning, 0, len(*r.Warnings))
+		for _, w := range *r.Warnings {
+			d, err := time.ParseInLocation(time.DateOnly, w.Date, shanghai)
+			if err != nil {
+				return e, errs.Field("warnings", "date")
+			}
+			mw := member.Warning{Text: w.Text, Level: w.Level, Date: d.UTC(), Source: w.Source}
+			if w.ClearedOn != nil {
+				c, err := time.ParseInLocation(time.DateOnly, *w.ClearedOn, shanghai)
+				if err != nil {
+					return e, errs.Field("warnings", "date")
+				}
+				c = c.UTC()
+				mw.ClearedOn = &c
+			}
+			ws = append(ws, mw)
+		}
+		e.Warnings = &ws
+	}
+	return e, nil
+}
+
+func (h *handlers) editMember(c *fiber.Ctx) error {
+	id, err := paramID(c, "id")
+	if err != nil {
+		return err
+	}
+	var req editMemberRequest
+	if err := decode(c, &req); err != nil {
+		return err
+	}
+	e, err := req.edit()
+	if err != nil {
+		return err
+	}
+	v, err := h.d.Members.Edit(c.UserContext(), id, e)
+	if err != nil {
+		return err
+	}
+	return c.JSON(toMemberDTO(v))
+}
+
+func (h *handlers) reviewMember(c *fiber.Ctx) error {
+	id, err := paramID(c, "id")
+	if err != nil {
+		return err
+	}
+	v, err := h.d.Members.Review(c.UserContext(), id)
+	if err != nil {
+		return err
+	}
+	return c.JSON(toMemberDTO(v))
+}
+
+type changeRequestDTO struct {
+	ID           int64      `json:"id"`
+	MemberID     int64      `json:"member_id"`
+	MemberName   string     `json:"member_name"`
+	Fields       []string   `json:"fields"`
+	Changes      fiber.Map  `json:"changes"`
+	Note         string     `json:"note"`
+	Status       string     `json:"status"`
+	RequestedBy  string     `json:"requested_by"`
+	RequestedAt  time.Time  `json:"requested_at"`
+	DecidedBy    string     `json:"decided_by"`
+	DecidedAt    *time.Time `json:"decided_at"`
+	DecisionNote string     `json:"decision_note"`
+}
+
+func toChangeRequestDTO(r appmember.ChangeRequest) changeRequestDTO {
+	e := r.Edit
+	changes := fiber.Map{}
+	put := func(k string, set bool, v any) {
+		if set {
+			changes[k] = v
+		}
+	}
+	put("address", e.Address != nil, e.Address)
+	put("legal_representative", e.LegalRep != nil, e.LegalRep)
+	put("member_representative", e.MemberRep != nil, e.MemberRep)
+	put("council_representative", e.CouncilRep != nil, e.CouncilRep)
+	put("contacts", e.Contacts != nil, e.Contacts)
+	put("industry", e.Industry != nil, e.Industry)
+	put("chain_segment", e.ChainSegment != nil, e.ChainSegment)
+	put("region", e.Region != nil, e.Region)
+	fields := make([]string, 0, len(changes))
+	for k := range changes {
+		fields = append(fields, k)
+	}
+	slices.Sort(fields)
+	return changeRequestDTO{ID: r.ID, MemberID: r.MemberID, MemberName: r.MemberName, Fields: fields, Changes: lowerKeys(changes),
+		Note: r.Note, Status: r.Status, RequestedBy: r.RequestedBy, RequestedAt: r.RequestedAt, DecidedBy: r.DecidedBy,
+		DecidedAt: r.DecidedAt, DecisionNote: r.DecisionNote}
+}
+
+// lowerKeys re-encodes domain values (which have no JSON tags) with the
+// API's snake_case names.
+func lowerKeys(m fiber.Map) fiber.Map {
+	out := fiber.Map{}
+	for k, v := range m {
+		switch x := v.(type) {
+		case *member.Person:
+			out[k] = personDTO(*x)
+		case **member.Person:
+			if *x == nil {
+				out[k] = nil
+			} else {
+				out[k] = personDTO(**x)
+			}
+		case *[]member.Contact:
+			out[k] = mapSlice(*x, func(c member.Contact) contactDTO { return contactDTO(c) })
+		case *string:
+			out[k] = *x
+		default:
+			out[k] = v
+		}
+	}
+	return out
+}
+
+type changeRequestBody struct {
+	editMemberRequest
+	Note string `json:"note"`
+}
+
+func (h *handlers) requestChange(c *fiber.Ctx) error {
+	var req changeRequestBody
+	if err := decode(c, &req); err != nil {
+		return err
+	}
+	e, err := req.edit()
+	if err != nil {
+		return err
+	}
+	r, err := h.d.Members.RequestChange(c.UserContext(), e, req.Note)
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(toChangeRequestDTO(r))
+}
+
+func (h *handlers) listChangeRequests(c *fiber.Ctx) error {
+	p, err := pageOf(c)
+	if err != nil {
+		return err
+	}
+	list, err := h.d.Members.ListChangeRequests(c.UserContext(), c.Query("status"), p)
+	if err != nil {
+		return err
+	}
+	return c.JSON(listOf(list, toChangeRequestDTO))
+}
+
+type decisionRequest struct {
+	Note string `json:"note"`
+}
+
+func (h *handlers) decideChangeRequest(apply bool) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		id, err := paramID(c, "id")
+		if err != nil {
+			return err
+		}
+		var req decisionRequest
+		if len(c.Body()) > 0 {
+			if err := decode(c, &req); err != nil {
+				return err
+			}
+		}
+		r, err := h.d.Members.DecideChangeRequest(c.UserContext(), id, apply, req.Note)
+		if err != nil {
+			return err
+		}
+		return c.JSON(toChangeRequestDTO(r))
+	}
+}
+
+func (h *handlers) memberStats(c *fiber.Ctx) error {
+	st, err := h.d.Members.Statistics(c.UserContext())
+	if err != nil {
+		return err
+	}
+	counts := func(in []appmember.Count, name func(string) string) []fiber.Map {
+		out := make([]fiber.Map, len(in))
+		for i, x := range in {
+			label := x.Key
+			if name != nil {
+				label = name(x.Key)
+			}
+			out[i] = fiber.Map{"key": x.Key, "label": label, "count": x.Count}
+		}
+		return out
+	}
+	tierName := func(k string) string {
+		id, _ := strconv.ParseInt(k, 10, 64)
+		return st.TierNames[id]
+	}
+	trend := make([]fiber.Map, len(st.Trend))
+	for i, y := range st.Trend {
+		trend[i] = fiber.Map{"year": y.Year, "joined": y.Joined, "left": y.Left}
+	}
+	coverage := fiber.Map{"industry_total_units": nil, "current": st.Current, "rate": nil}
+	if st.IndustryUnits > 0 {
+		coverage["industry_total_units"] = st.IndustryUnits
+		coverage["rate"] = float64(st.Current*10000/st.IndustryUnits) / 10000 // four decimals, computed in integers
+	}
+	return c.JSON(fiber.Map{
+		"by_status": counts(st.ByStatus, nil), "by_tier": counts(st.ByTier, tierName), "by_region": counts(st.ByRegion, nil),
+		"by_industry": counts(st.ByIndustry, nil), "by_chain_segment": counts(st.ByChainSegment, nil), "trend": trend,
+		"coverage": coverage, "review_due": st.ReviewDue, "review_months": st.ReviewMonths, "with_risk": st.WithRisk,
+	})
+}
+
+type industryUnitsRequest struct {
+	IndustryTotalUnits int64 `json:"industry_total_units"`
+}
+
+func (h *handlers) setIndustryUnits(c *fiber.Ctx) error {
+	var req industryUnitsRequest
+	if err := decode(c, &req); err != nil {
+		return err
+	}
+	if err := h.d.Members.SetIndustryUnits(c.UserContext(), req.IndustryTotalUnits); err != nil {
+		return err
+	}
+	return h.memberStats(c)
 }

@@ -127,7 +127,14 @@ func (s *Server) routes() {
 	s.private(fiber.MethodPut, v1+"/member-tiers/:id", h.updateTier)
 	s.private(fiber.MethodGet, v1+"/members", h.listMembers)
 	s.private(fiber.MethodPost, v1+"/members", h.createMember)
+	s.private(fiber.MethodGet, v1+"/members/stats", h.memberStats)
+	s.private(fiber.MethodPut, v1+"/members/stats/industry-units", h.setIndustryUnits)
 	s.private(fiber.MethodGet, v1+"/members/:id", h.getMember)
+	s.private(fiber.MethodPatch, v1+"/members/:id", h.editMember)
+	s.private(fiber.MethodPost, v1+"/members/:id/review", h.reviewMember)
+	s.private(fiber.MethodGet, v1+"/member-change-requests", h.listChangeRequests)
+	s.private(fiber.MethodPost, v1+"/member-change-requests/:id/apply", h.decideChangeRequest(true))
+	s.private(fiber.MethodPost, v1+"/member-change-requests/:id/reject", h.decideChangeRequest(false))
 	s.private(fiber.MethodGet, v1+"/members/:id/history", h.memberHistory)
 	for _, action := range []string{"approve", "suspend", "reinstate", "withdraw", "expel"} {
 		s.private(fiber.MethodPost, v1+"/members/:id/"+action, h.transitMember(action))
@@ -135,6 +142,8 @@ func (s *Server) routes() {
 	s.open(fiber.MethodGet, v1+"/public/member-directory", h.memberDirectory)
 	s.open(fiber.MethodGet, v1+"/public/member-tiers", h.publicTiers)
 	s.private(fiber.MethodGet, v1+"/portal/my-unit", h.myUnit)
+	s.private(fiber.MethodGet, v1+"/portal/my-unit/change-requests", h.listChangeRequests)
+	s.private(fiber.MethodPost, v1+"/portal/my-unit/change-requests", h.requestChange)
 
 	// Anything else under /api is a JSON 404, never the SPA's index page.
 	s.App.All(v1+"/*", func(c *fiber.Ctx) error { return fiber.ErrNotFound })
