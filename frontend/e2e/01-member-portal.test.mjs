@@ -154,6 +154,9 @@ describe('member contact: created by admin, uses the portal', { concurrency: fal
     const phone = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true })
     const page = await phone.newPage()
     try {
+      await page.goto(`${BASE_URL}/login`)
+      await page.locator(tid('login-submit')).waitFor()
+      await shot(page, 'phone-login', { fullPage: false })
       await login(page, username, password)
       await page.locator(tid('page-portal-home')).waitFor()
       const width = await page.evaluate(() => document.documentElement.scrollWidth)
