@@ -70,6 +70,16 @@ var messages = map[string]text{
 	"member.already_left":                {"该单位已退会或被除名", "The unit has already left"},
 	"member.not_a_member":                {"只有现有会员可以除名", "Only a current member can be expelled"},
 	"member.search_field_hidden":         {"无权按该字段检索", "You may not search by that field"},
+	"member.import_rejected":             {"导入未执行：共 {count} 处错误，请修改后重新导入（未写入任何数据）", "Import not done: {count} problems; fix them and import again (nothing was written)"},
+	"member.import_corrupt":              {"文件无法读取，请上传 .xlsx 格式的会员名册", "The file cannot be read; upload the roster as .xlsx"},
+	"member.import_template":             {"文件不是会员导入模板：缺少列 {missing}", "The file is not the member import template: missing columns {missing}"},
+	"member.import_empty":                {"文件中没有会员数据", "The file has no member rows"},
+	"member.import_too_many_rows":        {"一次最多导入 {max} 行", "At most {max} rows per import"},
+	"member.import_too_large":            {"文件超过 {max_mb} MB", "The file is larger than {max_mb} MB"},
+	"member.import_type":                 {"请上传 .xlsx 文件", "Upload an .xlsx file"},
+	"member.import_no_file":              {"请选择要导入的文件", "Choose a file to import"},
+	"change_request.not_found":           {"变更申请不存在", "No such change request"},
+	"change_request.decided":             {"该变更申请已处理", "The change request was already decided"},
 }
 
 // fieldMessages maps field codes to messages.
@@ -99,6 +109,12 @@ var fieldMessages = map[string]text{
 	"email":              {"邮箱格式不正确", "invalid email"},
 	"contact_name":       {"联络人须填写姓名", "each contact needs a name"},
 	"contact_reach":      {"联络人须有电话或邮箱", "each contact needs a phone or an email"},
+	"duplicate_in_file":  {"与第 {row} 行重复", "repeats row {row}"},
+	"yes_no":             {"应填“是”或“否”", "must be 是 or 否 (yes/no)"},
+	"xlsx":               {"应为 .xlsx 文件", "must be an .xlsx file"},
+	"template":           {"不是导入模板", "not the import template"},
+	"positive":           {"应为正数", "must be positive"},
+	"warning":            {"风险预警须有内容、日期和等级（low/medium/high）", "each warning needs text, a date and a level (low/medium/high)"},
 }
 
 // render fills {name} placeholders.

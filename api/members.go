@@ -290,24 +290,21 @@ func (h *handlers) memberHistory(c *fiber.Ctx) error {
 	})})
 }
 
+func parseStatus(s string) (member.Status, error) {
+	st, err := member.ParseStatus(s)
+	if err != nil {
+		return "", errs.Invalid("request.invalid_query", map[string]string{"status": "invalid"})
+	}
+	return st, nil
+}
+
 func (h *handlers) listMembers(c *fiber.Ctx) error {
 	p, err := pageOf(c)
 	if err != nil {
 		return err
 	}
-	f := appmember.Filter{Query: c.Query("q"), Phone: c.Query("phone"), Region: c.Query("region"), Industry: c.Query("industry"),
-		ChainSegment: c.Query("chain_segment"), Risk: c.Query("risk"), Sort: c.Query("sort")}
-	if s := c.Query("status"); s != "" {
-		if f.Status, err = member.ParseStatus(s); err != nil {
-			return errs.Invalid("request.invalid_query", map[string]string{"status": "invalid"})
-		}
-	}
-	tier, err := queryInt(c, "tier_id")
+	f, err := memberFilter(c)
 	if err != nil {
-		return err
-	}
-	f.TierID = int64(tier)
-	if f.JoinYear, err = queryInt(c, "join_year"); err != nil {
 		return err
 	}
 	list, err := h.d.Members.List(c.UserContext(), f, p)

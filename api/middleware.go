@@ -7,6 +7,7 @@ import (
 	"errors"
 	"log/slog"
 	"regexp"
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -72,6 +73,17 @@ func accessLog(log *slog.Logger) fiber.Handler {
 		log.Info("http", "request_id", requestID(c), "method", c.Method(), "path", c.Path(),
 			"status", c.Response().StatusCode(), "ms", time.Since(start).Milliseconds())
 		return nil
+	}
+}
+
+// jsonLimit refuses JSON bodies over n bytes; the server's own limit is the
+// larger upload limit, so JSON needs its own.
+func jsonLimit(n int) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		if n > 0 && len(c.Body()) > n && !strings.HasPrefix(c.Get(fiber.HeaderContentType), fiber.MIMEMultipartForm) {
+			return errs.Invalid("request.too_large", map[string]string{"body": "too_long"})
+		}
+		return c.Next()
 	}
 }
 

@@ -35,6 +35,7 @@ type Deps struct {
 	Audit      *audit.Log
 	Findings   *finding.Service
 	Members    *member.Service
+	Sheets     app.Spreadsheets
 	JobRuns    JobRuns
 	Authorizer Authorizer
 	DB         Pinger
@@ -50,7 +51,8 @@ type JobRuns interface {
 
 // Options are the HTTP settings from the configuration.
 type Options struct {
-	BodyLimit      int
+	BodyLimit      int // JSON bodies
+	UploadLimit    int // multipart uploads; the HTTP server's own limit
 	CookieSecure   bool
 	TrustedProxies []string
 	SessionMaxAge  time.Duration
@@ -67,7 +69,7 @@ type Server struct {
 func New(d Deps) *Server {
 	cfg := fiber.Config{
 		AppName:               "HuiGuan",
-		BodyLimit:             d.BodyLimit,
+		BodyLimit:             max(d.UploadLimit, d.BodyLimit),
 		ErrorHandler:          errorHandler(d.Log),
 		DisableStartupMessage: true,
 		ReadTimeout:           30 * time.Second,
@@ -80,7 +82,7 @@ func New(d Deps) *Server {
 		cfg.ProxyHeader = fiber.HeaderXForwardedFor
 	}
 	s := &Server{App: fiber.New(cfg), deps: d, public: map[string]bool{}}
-	s.App.Use(recover.New(), withRequestID, securityHeaders, accessLog(d.Log))
+	s.App.Use(recover.New(), withRequestID, securityHeaders, accessLog(d.Log), jsonLimit(d.BodyLimit))
 	s.routes()
 	return s
 }
@@ -128,6 +130,9 @@ func (s *Server) routes() {
 	s.private(fiber.MethodGet, v1+"/members", h.listMembers)
 	s.private(fiber.MethodPost, v1+"/members", h.createMember)
 	s.private(fiber.MethodGet, v1+"/members/stats", h.memberStats)
+	s.private(fiber.MethodGet, v1+"/members/export.xlsx", h.exportMembers)
+	s.private(fiber.MethodGet, v1+"/members/import-template.xlsx", h.memberTemplate)
+	s.private(fiber.MethodPost, v1+"/members/import", h.importMembers)
 	s.private(fiber.MethodPut, v1+"/members/stats/industry-units", h.setIndustryUnits)
 	s.private(fiber.MethodGet, v1+"/members/:id", h.getMember)
 	s.private(fiber.MethodPatch, v1+"/members/:id", h.editMember)

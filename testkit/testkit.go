@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -226,4 +227,53 @@ func (k *Kit) AuditCount() int64 {
 		k.T.Fatal(err)
 	}
 	return n
+}
+
+// Upload posts a multipart form with one file; accept sets the Accept header.
+func (c *Client) Upload(path, field, filename string, data []byte, accept string) Response {
+	c.k.T.Helper()
+	var body bytes.Buffer
+	w := multipart.NewWriter(&body)
+	part, err := w.CreateFormFile(field, filename)
+	if err != nil {
+		c.k.T.Fatal(err)
+	}
+	part.Write(data)
+	w.Close()
+	req := httptest.NewRequest("POST", path, &body)
+	req.Header.Set("Content-Type", w.FormDataContentType())
+	if accept != "" {
+		req.Header.Set("Accept", accept)
+	}
+	return c.send(req)
+}
+
+// Get fetches a path as raw bytes (downloads).
+func (c *Client) Get(path string) Response {
+	c.k.T.Helper()
+	return c.send(httptest.NewRequest("GET", path, nil))
+}
+
+func (c *Client) send(req *http.Request) Response {
+	c.k.T.Helper()
+	if c.Cookie != "" {
+		req.Header.Set("Cookie", "huiguan_session="+c.Cookie)
+	}
+	if c.CSRF != "" && req.Method != "GET" {
+		req.Header.Set("X-CSRF-Token", c.CSRF)
+	}
+	if c.Lang != "" {
+		req.Header.Set("Accept-Language", c.Lang)
+	}
+	res, err := c.k.Srv.Test(req, -1)
+	if err != nil {
+		c.k.T.Fatalf("testkit: %s %s: %v", req.Method, req.URL.Path, err)
+	}
+	defer res.Body.Close()
+	data, _ := io.ReadAll(res.Body)
+	out := Response{Status: res.StatusCode, Header: res.Header, Body: string(data), Cookies: res.Cookies()}
+	if strings.HasPrefix(res.Header.Get("Content-Type"), "application/json") && len(data) > 0 {
+		_ = json.Unmarshal(data, &out.JSON)
+	}
+	return out
 }

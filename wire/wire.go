@@ -26,6 +26,7 @@ import (
 	"huiguan/infra/config"
 	"huiguan/infra/db"
 	"huiguan/infra/db/migrations"
+	"huiguan/infra/excel"
 	"huiguan/infra/jobs"
 	"huiguan/infra/rbac"
 	"huiguan/infra/secure"
@@ -137,9 +138,10 @@ func (s *System) Close() error { return s.DB.Close() }
 func (s *System) Server() *api.Server {
 	return api.New(api.Deps{
 		Log: s.Log, Identity: s.Identity, Audit: s.Audit, Findings: s.Findings, JobRuns: s.JobRepo, Members: s.Members,
+		Sheets:     excel.Sheets{},
 		Authorizer: s.Enforcer, DB: s.Store, Static: spa(frontend.Dist()),
 		Options: api.Options{
-			BodyLimit: s.Cfg.Server.BodyLimitBytes, CookieSecure: s.Cfg.Session.CookieSecure,
+			BodyLimit: s.Cfg.Server.BodyLimitBytes, UploadLimit: s.Cfg.Server.UploadLimitBytes, CookieSecure: s.Cfg.Session.CookieSecure,
 			TrustedProxies: s.Cfg.Server.TrustedProxies, SessionMaxAge: s.Cfg.Session.AbsoluteTimeout,
 		},
 	})

@@ -18,6 +18,8 @@ type Store interface {
 	// Append seals e after the current head and stores it; it must lock the
 	// head for the rest of the transaction in ctx.
 	Append(ctx context.Context, e *audit.Entry) error
+	// AppendMany seals and stores entries in order, as one batch.
+	AppendMany(ctx context.Context, es []*audit.Entry) error
 	// Walk calls fn for every entry in sequence order.
 	Walk(ctx context.Context, fn func(audit.Entry) error) error
 	List(ctx context.Context, f Filter, p app.Page) (app.List[audit.Entry], error)
@@ -59,13 +61,34 @@ func NewLog(store Store, tx app.Tx, clock app.Clock) *Log {
 
 // Record appends one entry in the transaction of ctx (or its own).
 func (l *Log) Record(ctx context.Context, c Change) error {
+	e, err := l.entry(ctx, c)
+	if err != nil {
+		return err
+	}
+	return l.tx.Do(ctx, func(ctx context.Context) error { return l.store.Append(ctx, e) })
+}
+
+// RecordMany appends one entry per change, as one batch (imports).
+func (l *Log) RecordMany(ctx context.Context, cs []Change) error {
+	es := make([]*audit.Entry, len(cs))
+	for i, c := range cs {
+		e, err := l.entry(ctx, c)
+		if err != nil {
+			return err
+		}
+		es[i] = e
+	}
+	return l.tx.Do(ctx, func(ctx context.Context) error { return l.store.AppendMany(ctx, es) })
+}
+
+func (l *Log) entry(ctx context.Context, c Change) (*audit.Entry, error) {
 	before, err := audit.Canonical(c.Before)
 	if err != nil {
-		return fmt.Errorf("audit: encode before: %w", err)
+		return nil, fmt.Errorf("audit: encode before: %w", err)
 	}
 	after, err := audit.Canonical(c.After)
 	if err != nil {
-		return fmt.Errorf("audit: encode after: %w", err)
+		return nil, fmt.Errorf("audit: encode after: %w", err)
 	}
 	p, ok := app.PrincipalFrom(ctx)
 	if !ok {
@@ -75,12 +98,11 @@ func (l *Log) Record(ctx context.Context, c Change) error {
 	if id == "" {
 		id = strconv.FormatInt(c.EntityID, 10)
 	}
-	e := &audit.Entry{
+	return &audit.Entry{
 		At: l.clock.Now(), ActorID: p.UserID, ActorName: p.Username,
 		Action: c.Action, Entity: c.Entity, EntityID: id,
 		Before: before, After: after, RequestID: p.RequestID, IP: p.IP,
-	}
-	return l.tx.Do(ctx, func(ctx context.Context) error { return l.store.Append(ctx, e) })
+	}, nil
 }
 
 // List returns a page of entries, newest first.

@@ -22,11 +22,16 @@ type Tiers interface {
 // Members stores the roster.
 type Members interface {
 	Create(ctx context.Context, m *member.Member) error
+	// CreateMany inserts applicants in batches (imports).
+	CreateMany(ctx context.Context, ms []*member.Member) error
+	// ExistingUSCCs returns which of the codes are already registered.
+	ExistingUSCCs(ctx context.Context, codes []string) (map[string]bool, error)
 	Get(ctx context.Context, id int64) (*member.Member, error)
 	GetForUpdate(ctx context.Context, id int64) (*member.Member, error)
 	Update(ctx context.Context, m *member.Member) error
 	List(ctx context.Context, f Filter, p app.Page) (app.List[*member.Member], error)
 	AddEvent(ctx context.Context, e Event) error
+	AddEvents(ctx context.Context, es []Event) error
 	Events(ctx context.Context, memberID int64) ([]Event, error)
 	Exists(ctx context.Context, id int64) (bool, error)
 	Names(ctx context.Context, ids []int64) (map[int64]string, error)

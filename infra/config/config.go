@@ -18,9 +18,10 @@ import (
 // Config is the validated configuration.
 type Config struct {
 	Server struct {
-		Addr           string   `yaml:"addr"`
-		BodyLimitBytes int      `yaml:"body_limit_bytes"`
-		TrustedProxies []string `yaml:"trusted_proxies"`
+		Addr             string   `yaml:"addr"`
+		BodyLimitBytes   int      `yaml:"body_limit_bytes"`
+		UploadLimitBytes int      `yaml:"upload_limit_bytes"`
+		TrustedProxies   []string `yaml:"trusted_proxies"`
 	} `yaml:"server"`
 	DataDir  string `yaml:"data_dir"`
 	Database struct {
@@ -119,6 +120,8 @@ func (c *Config) Validate() error {
 		return fmt.Errorf("config: data_dir is empty")
 	case c.Server.BodyLimitBytes < 1024:
 		return fmt.Errorf("config: server.body_limit_bytes below 1024")
+	case c.Server.UploadLimitBytes < c.Server.BodyLimitBytes:
+		return fmt.Errorf("config: server.upload_limit_bytes below body_limit_bytes")
 	case c.Session.IdleTimeout <= 0 || c.Session.AbsoluteTimeout < c.Session.IdleTimeout:
 		return fmt.Errorf("config: session timeouts must be positive and absolute ≥ idle")
 	case c.Login.MaxFailures < 1 || c.Login.LockFor <= 0 || c.Login.IPWindow <= 0:

@@ -48,28 +48,40 @@ var _ appaudit.Store = (*Audit)(nil)
 
 // Append locks the head row, seals the entry after it and stores both.
 func (a *Audit) Append(ctx context.Context, e *audit.Entry) error {
+	return a.AppendMany(ctx, []*audit.Entry{e})
+}
+
+// AppendMany locks the head once, seals the entries in order and stores
+// them in batches: an import of thousands of rows extends the chain in one go.
+func (a *Audit) AppendMany(ctx context.Context, es []*audit.Entry) error {
+	if len(es) == 0 {
+		return nil
+	}
 	return a.s.Do(ctx, func(ctx context.Context) error {
 		tx := a.s.conn(ctx)
 		var head auditHead
 		if err := a.s.forUpdate(tx).Where("id = ?", 1).Take(&head).Error; err != nil {
 			return translate(err)
 		}
-		e.Seal(head.Seq, head.Hash)
-		rec := auditRecord{
-			Seq: e.Seq, At: e.At, ActorID: e.ActorID, ActorName: e.ActorName, Action: e.Action,
-			Entity: e.Entity, EntityID: e.EntityID, Before: e.Before, After: e.After,
-			RequestID: e.RequestID, IP: e.IP, PrevHash: e.PrevHash, Hash: e.Hash,
+		seq, hash := head.Seq, head.Hash
+		recs := make([]auditRecord, len(es))
+		for i, e := range es {
+			e.Seal(seq, hash)
+			seq, hash = e.Seq, e.Hash
+			recs[i] = auditRecord{
+				Seq: e.Seq, At: e.At, ActorID: e.ActorID, ActorName: e.ActorName, Action: e.Action,
+				Entity: e.Entity, EntityID: e.EntityID, Before: e.Before, After: e.After,
+				RequestID: e.RequestID, IP: e.IP, PrevHash: e.PrevHash, Hash: e.Hash,
+			}
 		}
-		if err := tx.Create(&rec).Error; err != nil {
+		if err := tx.CreateInBatches(&recs, 500).Error; err != nil {
 			return translate(err)
 		}
-		e.ID = rec.ID
-		res := tx.Model(&auditHead{}).Where("id = ? AND seq = ?", 1, head.Seq).
-			Updates(map[string]any{"seq": e.Seq, "hash": e.Hash})
-		if res.Error != nil {
-			return translate(res.Error)
+		for i := range es {
+			es[i].ID = recs[i].ID
 		}
-		return nil
+		return translate(tx.Model(&auditHead{}).Where("id = ? AND seq = ?", 1, head.Seq).
+			Updates(map[string]any{"seq": seq, "hash": hash}).Error)
 	})
 }
 

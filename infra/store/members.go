@@ -575,3 +575,48 @@ func (r *Members) each(ctx context.Context, q *gorm.DB, fn func(*member.Member) 
 		}
 	}
 }
+
+// CreateMany inserts units in batches, filling their ids.
+func (r *Members) CreateMany(ctx context.Context, ms []*member.Member) error {
+	recs := make([]memberRecord, len(ms))
+	for i, m := range ms {
+		rec, err := r.encode(m)
+		if err != nil {
+			return err
+		}
+		recs[i] = rec
+	}
+	if err := r.s.conn(ctx).CreateInBatches(&recs, 500).Error; err != nil {
+		return translate(err)
+	}
+	for i := range ms {
+		ms[i].ID = recs[i].ID
+	}
+	return nil
+}
+
+// ExistingUSCCs returns which codes are registered already.
+func (r *Members) ExistingUSCCs(ctx context.Context, codes []string) (map[string]bool, error) {
+	out := map[string]bool{}
+	for start := 0; start < len(codes); start += 1000 {
+		batch := codes[start:min(start+1000, len(codes))]
+		var found []string
+		if err := r.s.conn(ctx).Model(&memberRecord{}).Where("uscc IN ?", batch).Pluck("uscc", &found).Error; err != nil {
+			return nil, translate(err)
+		}
+		for _, c := range found {
+			out[c] = true
+		}
+	}
+	return out, nil
+}
+
+// AddEvents records lifecycle changes in batches.
+func (r *Members) AddEvents(ctx context.Context, es []appmember.Event) error {
+	recs := make([]memberEventRecord, len(es))
+	for i, e := range es {
+		recs[i] = memberEventRecord{MemberID: e.MemberID, At: e.At, FromStatus: string(e.FromStatus), ToStatus: string(e.ToStatus),
+			Reason: e.Reason, Ref: e.Ref, ActorName: e.ActorName}
+	}
+	return translate(r.s.conn(ctx).CreateInBatches(&recs, 500).Error)
+}
