@@ -24,14 +24,23 @@ func TestMalformedRequestsNameTheProblem(t *testing.T) {
 		{"wrong type", `{"username":"abc","password":"0123456789","display_name":"A","roles":"admin"}`, "request.invalid_fields", "roles"},
 		{"trailing data", `{"username":"abc"} {"x":1}`, "request.malformed_json", ""},
 		{"empty", ``, "request.empty_body", ""},
-		{"short password", `{"username":"abc","password":"short","display_name":"A","roles":["admin"]}`, "request.invalid_field", "password"},
-		{"unknown role", `{"username":"abc","password":"0123456789","display_name":"A","roles":["root"]}`, "request.invalid_field", "roles"},
+		{"short password", `{"username":"abc","password":"short","display_name":"A","roles":["admin"]}`, "request.invalid_fields", "password"},
+		{"unknown role", `{"username":"abc","password":"0123456789","display_name":"A","roles":["root"]}`, "request.invalid_fields", "roles"},
 	}
 	for _, c := range cases {
 		res := admin.Do("POST", "/api/v1/users", c.body)
 		if res.Status != 400 || res.ErrorCode() != c.code || (c.field != "" && res.ErrorField(c.field) == "") {
 			t.Errorf("%s: %d %s, want 400 %s naming %q", c.name, res.Status, res.Body, c.code, c.field)
 		}
+	}
+	all := admin.Do("POST", "/api/v1/users", `{"username":"A B","password":"short","display_name":"","roles":[]}`)
+	for _, f := range []string{"username", "password", "display_name", "roles"} {
+		if all.ErrorField(f) == "" {
+			t.Errorf("every bad field must be named at once; %s missing in %s", f, all.Body)
+		}
+	}
+	if res := admin.Do("GET", "/api/v1/users?sort=password_hash", nil); res.Status != 400 || res.ErrorField("sort") == "" {
+		t.Errorf("unknown sort: %d %s", res.Status, res.Body)
 	}
 	if res := admin.Do("GET", "/api/v1/users?page_size=500", nil); res.Status != 400 || res.ErrorField("page_size") == "" {
 		t.Errorf("page_size 500: %d %s", res.Status, res.Body)

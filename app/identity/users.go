@@ -27,11 +27,18 @@ type CreateUserCommand struct {
 
 // CreateUser creates an account; the username is unique (the database says so).
 func (s *Service) CreateUser(ctx context.Context, cmd CreateUserCommand) (UserView, error) {
+	// Every field is checked before answering, so a form can mark all its
+	// mistakes at once.
+	var problems []error
 	roles, err := identity.ParseRoles(cmd.Roles)
-	if err != nil {
-		return UserView{}, err
+	problems = append(problems, err, identity.CheckPassword(cmd.Password))
+	if roles == nil {
+		roles = []identity.Role{identity.Admin} // placeholder so NewUser checks the other fields
 	}
-	if err := identity.CheckPassword(cmd.Password); err != nil {
+	if _, err := identity.NewUser(cmd.Username, cmd.DisplayName, "-", roles, nil, s.clock.Now()); err != nil {
+		problems = append(problems, err)
+	}
+	if err := errs.Merge(problems...); err != nil {
 		return UserView{}, err
 	}
 	if err := s.checkMember(ctx, cmd.MemberID); err != nil {

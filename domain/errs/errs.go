@@ -99,3 +99,32 @@ func As(err error) (*Error, bool) {
 	}
 	return nil, false
 }
+
+// Merge combines field errors (400s) into one naming every field. A nil is
+// skipped; the first error that is not a field error is returned as it is.
+func Merge(list ...error) error {
+	var fields map[string]string
+	var params map[string]any
+	for _, err := range list {
+		if err == nil {
+			continue
+		}
+		e, ok := As(err)
+		if !ok || !errors.Is(e.Kind, ErrInvalid) || len(e.Fields) == 0 {
+			return err
+		}
+		if fields == nil {
+			fields, params = map[string]string{}, map[string]any{}
+		}
+		for k, v := range e.Fields {
+			fields[k] = v
+		}
+		for k, v := range e.Params {
+			params[k] = v
+		}
+	}
+	if fields == nil {
+		return nil
+	}
+	return &Error{Kind: ErrInvalid, Code: "request.invalid_fields", Fields: fields, Params: params}
+}

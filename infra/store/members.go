@@ -12,6 +12,7 @@ import (
 
 	"huiguan/app"
 	appmember "huiguan/app/member"
+	"huiguan/domain/errs"
 	"huiguan/domain/member"
 	infradb "huiguan/infra/db"
 )
@@ -395,6 +396,9 @@ func (r *Members) List(ctx context.Context, f appmember.Filter, p app.Page) (app
 		return app.List[*member.Member]{}, translate(err)
 	}
 	order, ok := memberSorts[f.Sort]
+	if !ok && f.Sort != "" {
+		return app.List[*member.Member]{}, errs.Invalid("request.invalid_query", map[string]string{"sort": "sort"})
+	}
 	if !ok {
 		order = "id DESC"
 	}

@@ -9,6 +9,7 @@ import (
 
 	"huiguan/app"
 	appidentity "huiguan/app/identity"
+	"huiguan/domain/errs"
 	"huiguan/domain/identity"
 )
 
@@ -139,6 +140,9 @@ func (r *Users) List(ctx context.Context, f appidentity.UserFilter, p app.Page) 
 		return app.List[*identity.User]{}, translate(err)
 	}
 	order, ok := userSorts[f.Sort]
+	if !ok && f.Sort != "" {
+		return app.List[*identity.User]{}, errs.Invalid("request.invalid_query", map[string]string{"sort": "sort"})
+	}
 	if !ok {
 		order = "id DESC"
 	}
