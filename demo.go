@@ -10,11 +10,11 @@ import (
 )
 
 func loadDemo(ctx context.Context, sys *wire.System, stdout io.Writer, force bool) error {
-	res, err := demo.Load(ctx, demo.Deps{Identity: sys.Identity}, demo.Options{Force: force, Password: sys.Cfg.AdminPassword})
+	res, err := demo.Load(ctx, demo.Deps{Identity: sys.Identity, MembersAt: sys.MembersAt, Clock: sys.Clock, Findings: sys.Findings}, demo.Options{Force: force, Password: sys.Cfg.AdminPassword})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(stdout, "demo association loaded. Accounts (username / password / roles):")
+	fmt.Fprintf(stdout, "demo association loaded: %d member units. Accounts (username / password / roles):\n", res.Members)
 	for _, a := range res.Accounts {
 		fmt.Fprintf(stdout, "  %-12s %-22s %s\n", a.Username, a.Password, a.Roles)
 	}

@@ -46,6 +46,16 @@ type System struct {
 	Enforcer *rbac.Enforcer
 	JobRepo  *store.Jobs
 	Members  *member.Service
+	// memberDeps let MembersAt build the registry on another clock.
+	memberDeps member.Deps
+}
+
+// MembersAt is the member registry acting at the times of clock: the demo
+// loads years of history through the same use cases.
+func (s *System) MembersAt(clock app.Clock) *member.Service {
+	d := s.memberDeps
+	d.Clock = clock
+	return member.NewService(d)
 }
 
 // Options adjust the system for tests.
@@ -112,11 +122,12 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 		return nil, err
 	}
 	findings := finding.NewService(store.NewFindings(st), auditLog, st, clock)
-	members := member.NewService(member.Deps{
+	memberDeps := member.Deps{
 		Tiers: store.NewTiers(st), Members: store.NewMembers(st, fieldCipher), Requests: store.NewChangeRequests(st, fieldCipher),
 		Settings: store.NewSettings(st), Locks: store.NewLocks(st), Audit: auditLog, Tx: st, Clock: clock,
 		Policy: member.Policy{ReviewMonths: cfg.Rules.RecordReviewMonths}, Findings: findings,
-	})
+	}
+	members := member.NewService(memberDeps)
 	ids.SetMemberUnits(members)
 	if err := findings.Register(finding.Check{
 		RuleID: member.RuleReviewDue, Clause: "8.1.2.4", Module: "member",
@@ -127,7 +138,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 	}
 	return &System{
 		Cfg: cfg, Log: log, DB: d, Store: st, Clock: clock, Audit: auditLog, Identity: ids,
-		Findings: findings, Enforcer: enforcer, JobRepo: store.NewJobs(st), Members: members,
+		Findings: findings, Enforcer: enforcer, JobRepo: store.NewJobs(st), Members: members, memberDeps: memberDeps,
 	}, nil
 }
 

@@ -7,6 +7,11 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"time"
+
+	"huiguan/app"
+	"huiguan/app/finding"
+	"huiguan/app/member"
 
 	"huiguan/app/identity"
 	"huiguan/domain/errs"
@@ -15,6 +20,10 @@ import (
 // Deps are the use cases the demo drives.
 type Deps struct {
 	Identity *identity.Service
+	// MembersAt is the member registry acting on the given clock.
+	MembersAt func(app.Clock) *member.Service
+	Clock     app.Clock
+	Findings  *finding.Service
 }
 
 // Options tune the load.
@@ -36,6 +45,7 @@ type Account struct {
 // Result lists what was loaded.
 type Result struct {
 	Accounts []Account
+	Members  int
 }
 
 // ErrNotEmpty refuses a database that already holds data.
@@ -51,7 +61,7 @@ var accounts = []struct {
 	{"huizhang", "黄会长（会长办公会）", []string{"board"}},
 	{"jianshi", "周监事长（监事会）", []string{"supervisor"}},
 	{"pingjia", "吴评价组长（评价工作组）", []string{"evaluator"}},
-	{"huiyuan", "广通物流 · 李经理（会员单位联系人）", []string{"member"}},
+	{"huiyuan", "广州速达物流 · 李经理", []string{"member"}},
 }
 
 // Load creates the demo association. An empty database is one with no
@@ -69,9 +79,18 @@ func Load(ctx context.Context, d Deps, o Options) (Result, error) {
 		password = DefaultPassword
 	}
 	var res Result
+	unitID, units, err := loadMembers(ctx, d, d.Clock.Now().UTC().Truncate(time.Microsecond))
+	if err != nil {
+		return Result{}, err
+	}
+	res.Members = units
 	for _, a := range accounts {
+		var link *int64
+		if a.username == "huiyuan" {
+			link = &unitID
+		}
 		_, err := d.Identity.CreateUser(ctx, identity.CreateUserCommand{
-			Username: a.username, Password: password, DisplayName: a.name, Roles: a.roles,
+			Username: a.username, Password: password, DisplayName: a.name, Roles: a.roles, MemberID: link,
 		})
 		shown := password
 		if errors.Is(err, errs.ErrConflict) {
@@ -85,6 +104,13 @@ func Load(ctx context.Context, d Deps, o Options) (Result, error) {
 			return Result{}, err
 		}
 		res.Accounts = append(res.Accounts, Account{Username: a.username, Password: shown, Roles: strings.Join(a.roles, ",")})
+	}
+	if err := requestAsUnit(ctx, d.MembersAt(d.Clock), unitID); err != nil {
+		return Result{}, err
+	}
+	// Findings as the nightly check would leave them today.
+	if _, err := d.Findings.Recheck(ctx); err != nil {
+		return Result{}, err
 	}
 	return res, nil
 }
