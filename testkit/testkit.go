@@ -49,7 +49,7 @@ func (c *Clock) Advance(d time.Duration) {
 
 // Kit is a running system under test.
 type Kit struct {
-	T     *testing.T
+	T     testing.TB
 	Sys   *wire.System
 	Clock *Clock
 	Srv   interface {
@@ -62,7 +62,7 @@ type Kit struct {
 const AdminPassword = "admin-password-for-tests"
 
 // Config returns the default configuration pointed at tg.
-func Config(t *testing.T, tg dbtest.Target) config.Config {
+func Config(t testing.TB, tg dbtest.Target) config.Config {
 	t.Helper()
 	cfg, err := config.Load("", func(string) string { return "" })
 	if err != nil {
@@ -75,13 +75,13 @@ func Config(t *testing.T, tg dbtest.Target) config.Config {
 }
 
 // New opens a fresh system on tg with an administrator account.
-func New(t *testing.T, tg dbtest.Target) *Kit {
+func New(t testing.TB, tg dbtest.Target) *Kit {
 	t.Helper()
 	return NewWith(t, Config(t, tg))
 }
 
 // NewWith opens a system with the given configuration.
-func NewWith(t *testing.T, cfg config.Config) *Kit {
+func NewWith(t testing.TB, cfg config.Config) *Kit {
 	t.Helper()
 	clock := NewClock(time.Date(2026, 3, 2, 1, 0, 0, 0, time.UTC))
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))

@@ -46,6 +46,8 @@ type System struct {
 	Enforcer *rbac.Enforcer
 	JobRepo  *store.Jobs
 	Members  *member.Service
+	// Cipher encrypts confidential columns (bulk loaders need it).
+	Cipher *secure.Cipher
 	// memberDeps let MembersAt build the registry on another clock.
 	memberDeps member.Deps
 }
@@ -138,7 +140,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 	}
 	return &System{
 		Cfg: cfg, Log: log, DB: d, Store: st, Clock: clock, Audit: auditLog, Identity: ids,
-		Findings: findings, Enforcer: enforcer, JobRepo: store.NewJobs(st), Members: members, memberDeps: memberDeps,
+		Findings: findings, Enforcer: enforcer, JobRepo: store.NewJobs(st), Members: members, memberDeps: memberDeps, Cipher: fieldCipher,
 	}, nil
 }
 

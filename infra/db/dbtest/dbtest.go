@@ -49,7 +49,7 @@ func mysqlBase() string {
 }
 
 // SQLite returns a target in a fresh temporary directory.
-func SQLite(t *testing.T) Target {
+func SQLite(t testing.TB) Target {
 	dir := t.TempDir()
 	return Target{Name: "sqlite", SQLitePath: filepath.Join(dir, "huiguan.db"), DataDir: dir}
 }
@@ -57,7 +57,7 @@ func SQLite(t *testing.T) Target {
 // MySQL creates a fresh database on the test server and drops it when the
 // test ends. It fails the test when the server cannot be reached: a DSN was
 // given, so the MySQL run was asked for.
-func MySQL(t *testing.T) Target {
+func MySQL(t testing.TB) Target {
 	t.Helper()
 	cfg, err := db.MySQLConfig(mysqlBase())
 	if err != nil {
@@ -93,7 +93,7 @@ func MySQL(t *testing.T) Target {
 }
 
 // Open opens and migrates the target's database; it closes at test end.
-func (tg Target) Open(t *testing.T) *db.DB {
+func (tg Target) Open(t testing.TB) *db.DB {
 	t.Helper()
 	d, err := db.Open(db.Options{DSN: tg.DSN, SQLitePath: tg.SQLitePath, MaxOpenConns: 16})
 	if err != nil {
