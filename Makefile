@@ -38,6 +38,10 @@ test-web: $(WEB)/node_modules/.package-lock.json
 e2e:
 	bash scripts/e2e.sh
 
+## bench: benchmarks at scale (HUIGUAN_BENCH_MEMBERS, default 100000; MariaDB too when HUIGUAN_TEST_MYSQL_DSN is set)
+bench:
+	$(GO) test -run '^$$' -bench . -benchtime 30x -timeout 60m ./bench/
+
 ## lint: formatting and vet (the layer rule is a test: go test ./internal/archtest)
 lint:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); exit 1)

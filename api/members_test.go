@@ -1,8 +1,15 @@
 package api_test
 
 import (
+	"context"
+	"errors"
 	"strings"
 	"testing"
+
+	"huiguan/app"
+	appmember "huiguan/app/member"
+	"huiguan/domain/errs"
+	"huiguan/domain/identity"
 
 	"huiguan/domain/member"
 	"huiguan/infra/db/dbtest"
@@ -155,4 +162,19 @@ func TestMemberRegistry(t *testing.T) {
 			t.Fatalf("history has %d events, want apply, approve, withdraw: %s", n, hist.Body)
 		}
 	})
+}
+
+// TestSearchNeverMatchesHiddenFields: a viewer below the phones' level
+// cannot search by phone, even through the use case directly.
+func TestSearchNeverMatchesHiddenFields(t *testing.T) {
+	k := testkit.New(t, dbtest.SQLite(t))
+	ctx := app.WithPrincipal(context.Background(), app.Principal{Username: "viewer", Clearance: identity.Members})
+	_, err := k.Sys.Members.List(ctx, appmember.Filter{Phone: "13800000001"}, app.Page{Page: 1, PageSize: 20})
+	if !errors.Is(err, errs.ErrForbidden) {
+		t.Fatalf("phone search at clearance 1: %v", err)
+	}
+	dir, err := k.Sys.Members.Directory(ctx, "9144", app.Page{Page: 1, PageSize: 20})
+	if err != nil || dir.Total != 0 {
+		t.Fatalf("the directory must not match codes: %+v %v", dir, err)
+	}
 }
