@@ -120,6 +120,9 @@ func paramID(c *fiber.Ctx, name string) (int64, error) {
 	return n, nil
 }
 
+// pageAll is one page large enough for lists that are short by nature.
+var pageAll = app.Page{Page: 1, PageSize: app.MaxPageSize}
+
 // listBody is the list envelope.
 type listBody[T any] struct {
 	Items    []T   `json:"items"`

@@ -342,6 +342,7 @@ type transitionRequest struct {
 	Note          string `json:"note"`
 	Approver      string `json:"approver"`
 	ResolutionRef string `json:"resolution_ref"`
+	ResolutionID  *int64 `json:"resolution_id"`
 	Date          string `json:"date"`
 }
 
@@ -357,7 +358,8 @@ func (h *handlers) transitMember(action string) fiber.Handler {
 				return err
 			}
 		}
-		t := appmember.Transition{MemberID: id, Action: action, Reason: req.Reason, Approver: req.Approver, ResolutionRef: req.ResolutionRef}
+		t := appmember.Transition{MemberID: id, Action: action, Reason: req.Reason, Approver: req.Approver,
+			ResolutionRef: req.ResolutionRef, ResolutionID: req.ResolutionID}
 		if t.Reason == "" {
 			t.Reason = req.Note
 		}

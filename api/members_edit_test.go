@@ -73,7 +73,7 @@ func TestReviewDueFindingOpensAndCloses(t *testing.T) {
 		clerk, id, _ := registry(t, k)
 		k.Clock.Advance(13 * 30 * 24 * time.Hour)
 		clerk = k.Login("clerk", "clerk-password") // the old session expired meanwhile
-		if r := clerk.Do("POST", "/api/v1/findings/recheck", nil); r.Status != 200 || r.JSON["opened"].(float64) != 1 {
+		if r := clerk.Do("POST", "/api/v1/findings/recheck", nil); r.Status != 200 || r.JSON["opened"].(float64) < 1 {
 			t.Fatalf("recheck after 13 months: %d %s", r.Status, r.Body)
 		}
 		open := clerk.Do("GET", "/api/v1/findings?status=open&clause=8.1.2.4", nil)

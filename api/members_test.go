@@ -151,7 +151,7 @@ func TestMemberRegistry(t *testing.T) {
 		}
 
 		// Withdrawal is free and never refused; expulsion needs its grounds.
-		if r := clerk.Do("POST", "/api/v1/members/"+id+"/expel", map[string]string{"reason": "失信"}); r.Status != 400 || r.ErrorField("resolution_ref") == "" {
+		if r := clerk.Do("POST", "/api/v1/members/"+id+"/expel", map[string]string{"reason": "失信"}); r.Status != 400 || r.ErrorField("resolution_id") == "" {
 			t.Fatalf("expel without resolution: %d %s", r.Status, r.Body)
 		}
 		if r := clerk.Do("POST", "/api/v1/members/"+id+"/withdraw", map[string]string{"reason": "业务调整", "date": "2026-03-10"}); r.Status != 200 || r.JSON["status"] != "withdrawn" || r.JSON["left_on"] != "2026-03-10" {

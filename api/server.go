@@ -6,6 +6,7 @@ package api
 import (
 	"context"
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -14,6 +15,7 @@ import (
 	"huiguan/app"
 	"huiguan/app/audit"
 	"huiguan/app/finding"
+	"huiguan/app/governance"
 	"huiguan/app/identity"
 	"huiguan/app/member"
 )
@@ -35,6 +37,7 @@ type Deps struct {
 	Audit      *audit.Log
 	Findings   *finding.Service
 	Members    *member.Service
+	Governance *governance.Service
 	Sheets     app.Spreadsheets
 	JobRuns    JobRuns
 	Authorizer Authorizer
@@ -144,6 +147,29 @@ func (s *Server) routes() {
 	for _, action := range []string{"approve", "suspend", "reinstate", "withdraw", "expel"} {
 		s.private(fiber.MethodPost, v1+"/members/:id/"+action, h.transitMember(action))
 	}
+	s.private(fiber.MethodGet, v1+"/association", h.getAssociation)
+	s.private(fiber.MethodPut, v1+"/association", h.putAssociation)
+	s.private(fiber.MethodGet, v1+"/bodies", h.listBodies)
+	s.private(fiber.MethodPost, v1+"/bodies", h.createBody)
+	s.private(fiber.MethodGet, v1+"/bodies/:id", h.getBody)
+	s.private(fiber.MethodPut, v1+"/bodies/:id", h.updateBody)
+	s.private(fiber.MethodGet, v1+"/meetings", h.listMeetings)
+	s.private(fiber.MethodPost, v1+"/meetings", h.createMeeting)
+	s.private(fiber.MethodGet, v1+"/meetings/:id", h.getMeeting)
+	s.private(fiber.MethodGet, v1+"/meetings/:id/resolutions", h.meetingResolutions)
+	s.private(fiber.MethodPost, v1+"/meetings/:id/resolutions", h.createResolution)
+	s.private(fiber.MethodGet, v1+"/resolutions", h.listResolutions)
+	s.private(fiber.MethodGet, v1+"/resolutions/:id", h.getResolution)
+	s.private(fiber.MethodGet, v1+"/position-types", h.listPositionTypes)
+	s.private(fiber.MethodPut, v1+"/position-types/:title", h.putPositionType)
+	s.private(fiber.MethodGet, v1+"/positions", h.listPositions)
+	s.private(fiber.MethodPost, v1+"/positions", h.createPosition)
+	s.private(fiber.MethodGet, v1+"/branches", h.listBranches)
+	s.private(fiber.MethodPost, v1+"/branches", h.createBranch)
+	for _, action := range []string{"review-place", "review-suffix", "activate", "dissolve"} {
+		s.private(fiber.MethodPost, v1+"/branches/:id/"+action, h.actOnBranch(strings.ReplaceAll(action, "-", "_")))
+	}
+	s.open(fiber.MethodGet, v1+"/public/leadership", h.publicLeadership)
 	s.open(fiber.MethodGet, v1+"/public/member-directory", h.memberDirectory)
 	s.open(fiber.MethodGet, v1+"/public/member-tiers", h.publicTiers)
 	s.private(fiber.MethodGet, v1+"/portal/my-unit", h.myUnit)

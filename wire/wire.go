@@ -18,6 +18,7 @@ import (
 	"huiguan/app"
 	"huiguan/app/audit"
 	"huiguan/app/finding"
+	appgov "huiguan/app/governance"
 	"huiguan/app/identity"
 	"huiguan/app/member"
 	"huiguan/configs"
@@ -46,6 +47,8 @@ type System struct {
 	Enforcer *rbac.Enforcer
 	JobRepo  *store.Jobs
 	Members  *member.Service
+	// Governance is the governance register.
+	Governance *appgov.Service
 	// Cipher encrypts confidential columns (bulk loaders need it).
 	Cipher *secure.Cipher
 	// memberDeps let MembersAt build the registry on another clock.
@@ -138,8 +141,20 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 		d.Close()
 		return nil, err
 	}
+	governance := appgov.NewService(appgov.Deps{
+		Store: store.NewGovernance(st), Members: members, Audit: auditLog, Tx: st, Clock: clock, Findings: findings,
+		Policy: appgov.Policy{MaxConsecutiveTerms: cfg.Rules.MaxConsecutiveTermsFullTime, ElectionWarnDays: cfg.Rules.ElectionWarnDays},
+	})
+	members.SetDecisions(governance)
+	for _, c := range governance.Checks() {
+		if err := findings.Register(c); err != nil {
+			d.Close()
+			return nil, err
+		}
+	}
 	return &System{
-		Cfg: cfg, Log: log, DB: d, Store: st, Clock: clock, Audit: auditLog, Identity: ids,
+		Governance: governance,
+		Cfg:        cfg, Log: log, DB: d, Store: st, Clock: clock, Audit: auditLog, Identity: ids,
 		Findings: findings, Enforcer: enforcer, JobRepo: store.NewJobs(st), Members: members, memberDeps: memberDeps, Cipher: fieldCipher,
 	}, nil
 }
@@ -150,7 +165,7 @@ func (s *System) Close() error { return s.DB.Close() }
 // Server builds the HTTP server.
 func (s *System) Server() *api.Server {
 	return api.New(api.Deps{
-		Log: s.Log, Identity: s.Identity, Audit: s.Audit, Findings: s.Findings, JobRuns: s.JobRepo, Members: s.Members,
+		Log: s.Log, Identity: s.Identity, Audit: s.Audit, Findings: s.Findings, JobRuns: s.JobRepo, Members: s.Members, Governance: s.Governance,
 		Sheets:     excel.Sheets{},
 		Authorizer: s.Enforcer, DB: s.Store, Static: spa(frontend.Dist()),
 		Options: api.Options{

@@ -46,7 +46,7 @@ func TestFindingsOpenAndCloseWithTheData(t *testing.T) {
 			t.Fatalf("first check: %+v %v", out, err)
 		}
 		// A second run with unchanged data changes nothing.
-		if out, _ := svc.Recheck(ctx); out.Opened+out.Closed+out.Updated != 0 {
+		if out, _ := svc.Recheck(ctx, "R-8.2.1.6"); out.Opened+out.Closed+out.Updated != 0 {
 			t.Fatalf("idempotent recheck changed %+v", out)
 		}
 		// The plan for event 1 is filed: its finding closes itself.
@@ -66,7 +66,7 @@ func TestFindingsOpenAndCloseWithTheData(t *testing.T) {
 		data.mu.Lock()
 		data.missing["1"] = "年会"
 		data.mu.Unlock()
-		if out, _ := svc.Recheck(ctx); out.Opened != 1 {
+		if out, _ := svc.Recheck(ctx, "R-8.2.1.6"); out.Opened != 1 {
 			t.Fatalf("re-broken: %+v", out)
 		}
 		// The board sees it over HTTP; a member does not.

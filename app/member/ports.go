@@ -34,6 +34,7 @@ type Members interface {
 	AddEvents(ctx context.Context, es []Event) error
 	Events(ctx context.Context, memberID int64) ([]Event, error)
 	Exists(ctx context.Context, id int64) (bool, error)
+	CountCurrent(ctx context.Context) (int64, error)
 	Names(ctx context.Context, ids []int64) (map[int64]string, error)
 	// Stats counts current units (active and suspended) by dimension;
 	// reviewedBefore marks the review period's cut-off.

@@ -25,6 +25,15 @@ type Service struct {
 	clock    app.Clock
 	policy   Policy
 	findings Rechecker
+	// decisions is nil until the governance register is wired.
+	decisions Decisions
+}
+
+// Decisions confirms governing-body decisions the registry relies on.
+type Decisions interface {
+	// Expulsion checks that resolutionID is a passed, current expulsion
+	// resolution of the council or the assembly; it returns how to cite it.
+	Expulsion(ctx context.Context, resolutionID int64) (string, error)
 }
 
 // Rechecker re-evaluates compliance rules for one object.
@@ -50,6 +59,10 @@ type Deps struct {
 	Policy   Policy
 	Findings Rechecker // nil: no compliance checks
 }
+
+// SetDecisions wires the governance register, after which an expulsion
+// must cite a passed expulsion resolution.
+func (s *Service) SetDecisions(d Decisions) { s.decisions = d }
 
 // NewService builds the registry service.
 func NewService(d Deps) *Service {
@@ -152,11 +165,22 @@ type Transition struct {
 	Reason        string
 	Approver      string
 	ResolutionRef string
+	ResolutionID  *int64
 	On            *time.Time
 }
 
 // Transit applies a lifecycle action, records its event and audits it.
 func (s *Service) Transit(ctx context.Context, t Transition) (View, error) {
+	if t.Action == "expel" && s.decisions != nil {
+		if t.ResolutionID == nil {
+			return View{}, errs.Field("resolution_id", "required")
+		}
+		ref, err := s.decisions.Expulsion(ctx, *t.ResolutionID)
+		if err != nil {
+			return View{}, err
+		}
+		t.ResolutionRef = ref
+	}
 	now := s.clock.Now()
 	on := now
 	if t.On != nil {
@@ -361,4 +385,23 @@ func conflict(err error, code, field string) error {
 		return &errs.Error{Kind: errs.ErrConflict, Code: code, Fields: map[string]string{field: "taken"}}
 	}
 	return err
+}
+
+// CurrentCount is the number of current (active or suspended) units.
+func (s *Service) CurrentCount(ctx context.Context) (int, error) {
+	n, err := s.members.CountCurrent(ctx)
+	return int(n), err
+}
+
+// Standing reports whether a unit is current and free of open warnings.
+func (s *Service) Standing(ctx context.Context, id int64) (string, bool, bool, error) {
+	m, err := s.members.Get(ctx, id)
+	if errors.Is(err, errs.ErrNotFound) {
+		return "", false, false, nil
+	}
+	if err != nil {
+		return "", false, false, err
+	}
+	current := m.Status == member.Active || m.Status == member.Suspended
+	return m.Name, current, m.RiskLevel() == "", nil
 }

@@ -59,6 +59,7 @@ type Rules struct {
 	RecordReviewMonths          int     `yaml:"record_review_months"`
 	EvaluationIntervalMonths    int     `yaml:"evaluation_interval_months"`
 	FilingWarnDays              int     `yaml:"filing_warn_days"`
+	ElectionWarnDays            int     `yaml:"election_warn_days"`
 	RiskReviewDays              int     `yaml:"risk_review_days"`
 	DocStaleMonths              int     `yaml:"doc_stale_months"`
 	PerfEvalGraceDays           int     `yaml:"perf_eval_grace_days"`

@@ -624,3 +624,10 @@ func (r *Members) AddEvents(ctx context.Context, es []appmember.Event) error {
 	}
 	return translate(r.s.conn(ctx).CreateInBatches(&recs, 500).Error)
 }
+
+// CountCurrent counts active and suspended units.
+func (r *Members) CountCurrent(ctx context.Context) (int64, error) {
+	var n int64
+	err := r.s.conn(ctx).Model(&memberRecord{}).Where("status IN ?", currentStatuses).Count(&n).Error
+	return n, translate(err)
+}

@@ -11,5 +11,6 @@ func All() []db.Migration {
 		{Version: 1, Name: "foundation: users, sessions, audit, rbac, jobs, findings", Up: foundation},
 		{Version: 2, Name: "member registry: tiers, members, lifecycle events, locks, sequences", Up: members},
 		{Version: 3, Name: "member change requests, settings", Up: memberRequests},
+		{Version: 4, Name: "governance: association, bodies, meetings, resolutions, positions, branches", Up: governance},
 	}
 }
