@@ -6,11 +6,13 @@ package demo
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
 	"huiguan/app"
 	"huiguan/app/finding"
+	appgov "huiguan/app/governance"
 	"huiguan/app/member"
 
 	"huiguan/app/identity"
@@ -21,9 +23,11 @@ import (
 type Deps struct {
 	Identity *identity.Service
 	// MembersAt is the member registry acting on the given clock.
-	MembersAt func(app.Clock) *member.Service
-	Clock     app.Clock
-	Findings  *finding.Service
+	MembersAt  func(app.Clock) *member.Service
+	Clock      app.Clock
+	Findings   *finding.Service
+	Members    *member.Service
+	Governance *appgov.Service
 }
 
 // Options tune the load.
@@ -79,11 +83,15 @@ func Load(ctx context.Context, d Deps, o Options) (Result, error) {
 		password = DefaultPassword
 	}
 	var res Result
-	unitID, units, err := loadMembers(ctx, d, d.Clock.Now().UTC().Truncate(time.Microsecond))
+	r, err := loadMembers(ctx, d, d.Clock.Now().UTC().Truncate(time.Microsecond))
 	if err != nil {
 		return Result{}, err
 	}
-	res.Members = units
+	if err := loadGovernance(ctx, d, r); err != nil {
+		return Result{}, fmt.Errorf("demo governance: %w", err)
+	}
+	res.Members = r.units
+	unitID := r.showcase
 	for _, a := range accounts {
 		var link *int64
 		if a.username == "huiyuan" {

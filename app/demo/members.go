@@ -56,10 +56,16 @@ var demoTiers = []member.Tier{
 	{Name: "会员单位", Rank: 4, AnnualFeeFen: 200_000, Services: []string{"行业数据季报", "政策宣讲会", "会员名录展示", "法律咨询热线"}, Rights: "享有会员基本权利和服务", Obligations: "遵守章程，按时缴纳会费", Active: true},
 }
 
+// roster is what loadMembers made that later parts of the demo refer to.
+type roster struct {
+	showcase int64 // the unit the demo member user speaks for
+	expel    int64 // the unit the council expels
+	units    int
+}
+
 // loadMembers creates tiers and about 300 member units with seven years of
-// history: applications, approvals, reviews, warnings, withdrawals and one
-// expulsion. It returns the id of the unit the demo member user speaks for.
-func loadMembers(ctx context.Context, d Deps, today time.Time) (int64, int, error) {
+// history: applications, approvals, reviews, warnings and withdrawals.
+func loadMembers(ctx context.Context, d Deps, today time.Time) (roster, error) {
 	r := rand.New(rand.NewPCG(2026, 8112))
 	now := &clockAt{t: today}
 	reg := d.MembersAt(now)
@@ -67,18 +73,18 @@ func loadMembers(ctx context.Context, d Deps, today time.Time) (int64, int, erro
 	for i, t := range demoTiers {
 		saved, err := reg.SaveTier(ctx, t)
 		if err != nil {
-			return 0, 0, fmt.Errorf("demo tier %s: %w", t.Name, err)
+			return roster{}, fmt.Errorf("demo tier %s: %w", t.Name, err)
 		}
 		tierIDs[i] = saved.ID
 	}
 	if err := reg.SetIndustryUnits(ctx, 1200); err != nil {
-		return 0, 0, err
+		return roster{}, err
 	}
 	start := time.Date(2019, 3, 1, 2, 0, 0, 0, time.UTC)
 	span := today.Sub(start)
 	used := map[string]bool{}
 	const units = 312 // a few generated names repeat and are skipped: about 300 units
-	var showcase int64
+	var out roster
 	for i := range units {
 		city := cities[r.IntN(len(cities))]
 		name := city.name + stems[r.IntN(len(stems))] + kinds[r.IntN(len(kinds))]
@@ -124,10 +130,13 @@ func loadMembers(ctx context.Context, d Deps, today time.Time) (int64, int, erro
 		now.t = applied
 		v, err := reg.Apply(ctx, a)
 		if err != nil {
-			return 0, 0, fmt.Errorf("demo unit %s: %w", name, err)
+			return roster{}, fmt.Errorf("demo unit %s: %w", name, err)
 		}
-		if i == 0 {
-			showcase = v.ID
+		switch i {
+		case 0:
+			out.showcase = v.ID
+		case 17:
+			out.expel = v.ID
 		}
 		if i >= units-10 {
 			continue
@@ -138,14 +147,15 @@ func loadMembers(ctx context.Context, d Deps, today time.Time) (int64, int, erro
 		}
 		now.t = joined
 		if _, err := reg.Transit(ctx, appmember.Transition{MemberID: v.ID, Action: "approve"}); err != nil {
-			return 0, 0, fmt.Errorf("demo approve %s: %w", name, err)
+			return roster{}, fmt.Errorf("demo approve %s: %w", name, err)
 		}
 		if err := laterLife(ctx, reg, now, r, v.ID, joined, today, i); err != nil {
-			return 0, 0, fmt.Errorf("demo history of %s: %w", name, err)
+			return roster{}, fmt.Errorf("demo history of %s: %w", name, err)
 		}
 	}
 	now.t = today
-	return showcase, len(used), nil
+	out.units = len(used)
+	return out, nil
 }
 
 // laterLife gives an approved unit what happens to units over the years.
@@ -166,11 +176,8 @@ func laterLife(ctx context.Context, reg *appmember.Service, now *clockAt, r *ran
 		now.t = at(joined)
 		_, err := reg.Transit(ctx, appmember.Transition{MemberID: id, Action: "withdraw", Reason: "业务调整，申请退会", On: &now.t})
 		return err
-	case i == 17: // one unit was expelled by a council resolution
-		now.t = at(joined)
-		_, err := reg.Transit(ctx, appmember.Transition{MemberID: id, Action: "expel", Reason: "严重违反章程，经查实存在失信行为",
-			Approver: "黄会长", ResolutionRef: "第二届理事会第六次会议决议", On: &now.t})
-		return err
+	case i == 17: // expelled later, by a council resolution (see loadGovernance)
+		return nil
 	case x < 9:
 		now.t = at(joined)
 		_, err := reg.Transit(ctx, appmember.Transition{MemberID: id, Action: "suspend", Reason: "连续两年未参加年检"})
