@@ -27,7 +27,22 @@ export interface MenuItem {
   roles?: Role[]
   /** Lower first; modules leave gaps (10, 20, …) so later modules can slot in. */
   order: number
+  /** Entries sharing a group key are shown together under one heading (a sub-menu). */
+  group?: MenuGroup
 }
+
+/** A heading that gathers a module's menu entries (e.g. 会员管理). */
+export interface MenuGroup {
+  key: string
+  /** i18n key of the heading. */
+  title: string
+  icon?: Component
+}
+
+/** A menu line: a plain entry, or a group of entries under a heading. */
+export type MenuNode =
+  | { kind: 'item'; item: MenuItem }
+  | { kind: 'group'; group: MenuGroup; items: MenuItem[] }
 
 export type LocaleMessages = Record<string, unknown>
 
@@ -52,4 +67,27 @@ export function menuFor(modules: readonly AppModule[], roles: readonly string[],
     .flatMap((m) => m.menu ?? [])
     .filter((item) => item.area === area && hasAnyRole(roles, item.roles))
     .sort((a, b) => a.order - b.order || a.path.localeCompare(b.path))
+}
+
+/**
+ * groupMenu folds entries that share a group into one node, placed where the
+ * group's first entry stands; the other entries keep their order.
+ */
+export function groupMenu(items: readonly MenuItem[]): MenuNode[] {
+  const out: MenuNode[] = []
+  const groups = new Map<string, { kind: 'group'; group: MenuGroup; items: MenuItem[] }>()
+  for (const item of items) {
+    if (!item.group) {
+      out.push({ kind: 'item', item })
+      continue
+    }
+    let node = groups.get(item.group.key)
+    if (!node) {
+      node = { kind: 'group', group: item.group, items: [] }
+      groups.set(item.group.key, node)
+      out.push(node)
+    }
+    node.items.push(item)
+  }
+  return out
 }

@@ -7,15 +7,18 @@ export class ApiError extends Error {
   readonly clause?: string
   readonly fields: Record<string, string>
   readonly retryAfter?: number
+  /** The whole error body, for endpoint-specific details beyond the envelope. */
+  readonly body: ErrorBody
 
   constructor(status: number, body: ErrorBody) {
     super(body.message)
+    this.body = body
     this.name = 'ApiError'
     this.status = status
     this.code = body.code
     this.clause = body.clause
     this.fields = body.fields ?? {}
-    this.retryAfter = body.retry_after
+    this.retryAfter = body.retry_after as number | undefined
   }
 
   /** True when the session is missing or expired (not a failed login). */
@@ -105,6 +108,61 @@ export class ApiClient {
 
   delete<T>(path: string, opts: RequestOptions = {}): Promise<T> {
     return this.request<T>('DELETE', path, opts)
+  }
+
+  /**
+   * raw sends a request with the session's headers (CSRF on mutations, the UI
+   * language) and returns the Response as it is, for downloads and uploads.
+   * Only a network failure throws here; callers turn a failed answer into an
+   * ApiError with fail().
+   */
+  async raw(
+    method: Method,
+    path: string,
+    opts: { query?: ListParams; body?: BodyInit; accept?: string; quiet?: boolean; signal?: AbortSignal } = {},
+  ): Promise<Response> {
+    const headers: Record<string, string> = {
+      Accept: opts.accept ?? 'application/json',
+      'Accept-Language': this.hooks.locale(),
+    }
+    if (MUTATING.has(method)) {
+      const token = this.hooks.csrfToken()
+      if (token) headers['X-CSRF-Token'] = token
+    }
+    try {
+      return await this.fetchFn(this.base + path + buildQuery(opts.query), {
+        method,
+        headers,
+        body: opts.body,
+        credentials: 'same-origin',
+        signal: opts.signal,
+      })
+    } catch (cause) {
+      if ((cause as Error)?.name === 'AbortError') throw cause
+      const err = new ApiError(0, { code: NETWORK_ERROR, message: this.hooks.networkMessage() })
+      if (!opts.quiet) this.hooks.onError(err)
+      throw err
+    }
+  }
+
+  /** fail reads the error envelope of a failed answer and reports it like request() does. */
+  async fail(res: Response, opts: { quiet?: boolean; allowUnauthenticated?: boolean } = {}): Promise<ApiError> {
+    let data: unknown = undefined
+    try {
+      const text = await res.text()
+      data = text ? JSON.parse(text) : undefined
+    } catch {
+      data = undefined
+    }
+    const err = new ApiError(
+      res.status,
+      isEnvelope(data)
+        ? data.error
+        : { code: BAD_RESPONSE, message: `${this.hooks.networkMessage()} (HTTP ${res.status})` },
+    )
+    if (err.isSessionLost && !opts.allowUnauthenticated) this.hooks.onSessionLost(err)
+    else if (!opts.quiet) this.hooks.onError(err)
+    return err
   }
 
   async request<T>(method: Method, path: string, opts: RequestOptions = {}): Promise<T> {

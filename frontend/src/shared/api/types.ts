@@ -5,6 +5,8 @@ export interface ErrorBody {
   clause?: string
   fields?: Record<string, string>
   retry_after?: number
+  /** Endpoint-specific details (e.g. the rows of a refused import). */
+  [extra: string]: unknown
 }
 
 export interface ErrorEnvelope {
