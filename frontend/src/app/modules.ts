@@ -5,10 +5,11 @@ import consoleModule from '@/modules/console'
 import portal from '@/modules/portal'
 import board from '@/modules/board'
 import compliance from '@/modules/compliance'
+import member from '@/modules/member'
 
 /**
  * Every module of the application. A new bounded context (members, fees, events …)
  * adds its folder under src/modules and one line here; its routes, menu entries and
  * translations come with it.
  */
-export const modules: readonly AppModule[] = [auth, consoleModule, compliance, admin, portal, board]
+export const modules: readonly AppModule[] = [auth, consoleModule, compliance, member, admin, portal, board]

@@ -1,28 +1,51 @@
 import { describe, expect, it } from 'vitest'
 import { markRaw } from 'vue'
-import { menuFor, type AppModule } from '@/shared/registry'
+import { groupMenu, menuFor, type AppModule } from '@/shared/registry'
 import { modules } from '@/app/modules'
 
 const paths = (roles: string[], area: 'console' | 'portal' | 'board') => menuFor(modules, roles, area).map((m) => m.path)
 
+const STAFF_MEMBER_PAGES = [
+  '/console/members',
+  '/console/members/new',
+  '/console/member-change-requests',
+  '/console/members/import',
+  '/console/member-tiers',
+  '/console/member-stats',
+]
+const READER_MEMBER_PAGES = ['/console/members', '/console/member-tiers', '/console/member-stats']
+
 describe('menu from roles', () => {
   it('gives admins the whole console', () => {
-    expect(paths(['admin'], 'console')).toEqual(['/console', '/console/findings', '/console/users', '/console/audit'])
+    expect(paths(['admin'], 'console')).toEqual([
+      '/console',
+      '/console/findings',
+      ...STAFF_MEMBER_PAGES,
+      '/console/users',
+      '/console/audit',
+    ])
   })
 
   it('hides admin pages from secretariat and finance', () => {
-    expect(paths(['secretariat'], 'console')).toEqual(['/console', '/console/findings'])
-    expect(paths(['finance'], 'console')).toEqual(['/console', '/console/findings'])
+    expect(paths(['secretariat'], 'console')).toEqual(['/console', '/console/findings', ...STAFF_MEMBER_PAGES])
+    expect(paths(['finance'], 'console')).toEqual(['/console', '/console/findings', ...READER_MEMBER_PAGES])
   })
 
   it('gives member contacts the portal only', () => {
-    expect(paths(['member'], 'portal')).toEqual(['/portal'])
+    expect(paths(['member'], 'portal')).toEqual(['/portal', '/portal/my-unit', '/portal/tiers', '/portal/directory'])
   })
 
   it('shows the audit log in the board area to supervisors only', () => {
-    expect(paths(['supervisor'], 'board')).toEqual(['/board', '/board/findings', '/board/audit'])
-    expect(paths(['board'], 'board')).toEqual(['/board', '/board/findings'])
-    expect(paths(['evaluator'], 'board')).toEqual(['/board', '/board/findings'])
+    expect(paths(['supervisor'], 'board')).toEqual([
+      '/board',
+      '/board/findings',
+      '/board/member-structure',
+      '/board/members',
+      '/board/audit',
+    ])
+    expect(paths(['board'], 'board')).toEqual(['/board', '/board/findings', '/board/member-structure', '/board/members'])
+    // Evaluators see the statistics only, not the roster.
+    expect(paths(['evaluator'], 'board')).toEqual(['/board', '/board/findings', '/board/member-structure'])
   })
 
   it('lets a later module slot its entries in by order', () => {
@@ -38,8 +61,16 @@ describe('menu from roles', () => {
       '/console',
       '/console/findings',
       '/console/bills',
+      ...READER_MEMBER_PAGES,
     ])
-    expect(menuFor(all, ['member'], 'portal').map((m) => m.path)).toEqual(['/portal', '/portal/bills'])
+    expect(menuFor(all, ['member'], 'portal').map((m) => m.path)).toEqual([
+      '/portal',
+      // Same order: ties go by path.
+      '/portal/bills',
+      '/portal/my-unit',
+      '/portal/tiers',
+      '/portal/directory',
+    ])
   })
 
   it('has a route for every menu entry, with the same area', () => {
@@ -50,5 +81,18 @@ describe('menu from roles', () => {
       expect(route?.meta?.area).toBe(item.area)
       expect(route?.meta?.roles ?? []).toEqual(item.roles ?? [])
     }
+  })
+
+  it('gathers grouped entries under one heading where the first of them stands', () => {
+    const nodes = groupMenu(menuFor(modules, ['admin'], 'console'))
+    expect(nodes.map((n) => (n.kind === 'item' ? n.item.path : `group:${n.group.key}`))).toEqual([
+      '/console',
+      '/console/findings',
+      'group:members',
+      '/console/users',
+      '/console/audit',
+    ])
+    const group = nodes.find((n) => n.kind === 'group')
+    expect(group?.kind === 'group' && group.items.map((i) => i.path)).toEqual(STAFF_MEMBER_PAGES)
   })
 })
