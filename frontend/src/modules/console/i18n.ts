@@ -13,6 +13,9 @@ export default {
         users: { title: '用户管理', text: '账号、角色与会员单位关联' },
         audit: { title: '审计日志', text: '查看变更记录并校验哈希链' },
         findings: { title: '合规提示', text: '按条款查看待处理事项' },
+        members: { title: '会员名册', text: '入会审核、名册信息与退会办理' },
+        memberCreate: { title: '新增入会申请', text: '登记单位的入会申请' },
+        memberStats: { title: '会员统计', text: '会员结构、趋势与行业覆盖率' },
       },
       modules: {
         members: { title: '会员管理', text: '入会审核、会员档案与退会' },
@@ -38,6 +41,9 @@ export default {
         users: { title: 'Users', text: 'Accounts, roles and member links' },
         audit: { title: 'Audit log', text: 'Browse changes and verify the hash chain' },
         findings: { title: 'Compliance findings', text: 'Open items by clause of the standard' },
+        members: { title: 'Member roster', text: 'Applications, roster entries and withdrawals' },
+        memberCreate: { title: 'New application', text: "Record a unit's application to join" },
+        memberStats: { title: 'Member statistics', text: 'Structure, growth and industry coverage' },
       },
       modules: {
         members: { title: 'Members', text: 'Applications, member records and withdrawals' },
