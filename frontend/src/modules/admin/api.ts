@@ -15,8 +15,8 @@ export const auditApi = {
 }
 
 /**
- * searchMembers looks member units up for the user form. Until the member registry
- * exists the endpoint answers 404: `available: false` tells the form to hide the field.
+ * searchMembers looks member units up by name for the user form. When the registry
+ * cannot be read (404, or a role without access) `available: false` hides the field.
  */
 export async function searchMembers(q: string): Promise<{ available: boolean; items: MemberOption[] }> {
   try {
@@ -25,7 +25,10 @@ export async function searchMembers(q: string): Promise<{ available: boolean; it
       { q, page_size: 20 },
       { quiet: true },
     )
-    return { available: true, items: (res.items ?? []).map((m) => ({ id: m.id, name: m.name })) }
+    return {
+      available: true,
+      items: (res.items ?? []).map((m) => ({ id: m.id, name: m.name, member_no: m.member_no })),
+    }
   } catch (err) {
     if (err instanceof ApiError && ([403, 404, 405, 501].includes(err.status))) {
       return { available: false, items: [] }

@@ -47,4 +47,6 @@ export interface AuditVerifyResult {
 export interface MemberOption {
   id: number
   name: string
+  /** Empty until the unit is approved. */
+  member_no?: string
 }

@@ -132,7 +132,7 @@ export default {
       list: {
         title: '会员名册',
         description: '本会会员单位的登记信息（8.1.2.3）。筛选条件保存在地址栏中，可收藏或分享；超出您密级的字段以掩码显示。',
-        searchPlaceholder: '单位名称，或完整 18 位信用代码',
+        searchPlaceholder: '单位名称 / 18 位信用代码',
         search: '搜索',
         phone: '代表电话',
         phonePlaceholder: '代表电话（精确）',
@@ -585,7 +585,7 @@ export default {
         title: 'Member roster',
         description:
           "The association's roster of member units (8.1.2.3). Filters live in the address bar, so a view can be bookmarked or shared; fields above your clearance are masked.",
-        searchPlaceholder: 'Unit name, or a full 18-character code',
+        searchPlaceholder: 'Unit name / 18-character code',
         search: 'Search',
         phone: 'Representative phone',
         phonePlaceholder: 'Representative phone (exact)',

@@ -187,7 +187,7 @@ export function gaugeOption(stats: MemberStats, texts: StatsTexts): EChartsCoreO
         endAngle: -30,
         radius: '92%',
         center: ['50%', '58%'],
-        progress: { show: true, width: 14, roundCap: true, itemStyle: { color: '#1f5fae' } },
+        progress: { show: pct !== null && pct > 0, width: 14, roundCap: true, itemStyle: { color: '#1f5fae' } },
         axisLine: { lineStyle: { width: 14, color: [[1, '#e9eff7']] }, roundCap: true },
         axisTick: { show: false },
         splitLine: { show: false },
