@@ -2,6 +2,7 @@ package api
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +12,9 @@ import (
 	appmember "huiguan/app/member"
 	"huiguan/domain/errs"
 )
+
+// errEOF ends a sheet's rows.
+var errEOF = io.EOF
 
 const xlsxMIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -14,6 +14,7 @@ import (
 
 	"huiguan/app"
 	"huiguan/app/audit"
+	"huiguan/app/fee"
 	"huiguan/app/finding"
 	"huiguan/app/governance"
 	"huiguan/app/identity"
@@ -38,6 +39,7 @@ type Deps struct {
 	Findings   *finding.Service
 	Members    *member.Service
 	Governance *governance.Service
+	Fees       *fee.Service
 	Sheets     app.Spreadsheets
 	JobRuns    JobRuns
 	Authorizer Authorizer
@@ -169,6 +171,41 @@ func (s *Server) routes() {
 	for _, action := range []string{"review-place", "review-suffix", "activate", "dissolve"} {
 		s.private(fiber.MethodPost, v1+"/branches/:id/"+action, h.actOnBranch(strings.ReplaceAll(action, "-", "_")))
 	}
+	s.private(fiber.MethodGet, v1+"/fee-standards", h.listStandards)
+	s.private(fiber.MethodPost, v1+"/fee-standards", h.createStandard)
+	s.private(fiber.MethodGet, v1+"/bills", h.listBills)
+	s.private(fiber.MethodPost, v1+"/bills", h.issueBill)
+	s.private(fiber.MethodPost, v1+"/bills/generate", h.generateBills)
+	s.private(fiber.MethodPost, v1+"/bills/:id/cancel", h.cancelBill)
+	s.private(fiber.MethodGet, v1+"/payments", h.listPayments)
+	s.private(fiber.MethodPost, v1+"/payments", h.createPayment)
+	s.private(fiber.MethodPost, v1+"/payments/:id/reverse", h.reversePayment)
+	s.private(fiber.MethodGet, v1+"/payments/:id/receipt", h.receipt)
+	s.private(fiber.MethodGet, v1+"/payments/:id/receipt.xlsx", h.receiptXLSX)
+	s.private(fiber.MethodGet, v1+"/fund-ledger", h.listFund)
+	s.private(fiber.MethodPost, v1+"/fund-ledger", h.postExpense)
+	s.private(fiber.MethodPost, v1+"/fund-ledger/:id/reverse", h.reverseExpense)
+	s.private(fiber.MethodGet, v1+"/fund-ledger/summary", h.fundSummary)
+	s.private(fiber.MethodPut, v1+"/fund-ledger/keeper", h.setKeeper)
+	s.private(fiber.MethodGet, v1+"/disclosures", h.listDisclosures(false))
+	s.private(fiber.MethodPost, v1+"/disclosures", h.draftDisclosure)
+	s.private(fiber.MethodGet, v1+"/disclosures/:year", h.getDisclosure(false))
+	s.private(fiber.MethodGet, v1+"/disclosures/:year/export.xlsx", h.disclosureXLSX)
+	s.private(fiber.MethodPost, v1+"/disclosures/:year/revise", h.reviseDisclosure)
+	for _, step := range []string{"verify", "approve", "publish"} {
+		s.private(fiber.MethodPost, v1+"/disclosures/:year/"+step, h.advanceDisclosure(step))
+	}
+	s.private(fiber.MethodGet, v1+"/disclosures/:year/feedback", h.listFeedback)
+	s.private(fiber.MethodPost, v1+"/disclosure-feedback/:id/reply", h.replyFeedback)
+	s.private(fiber.MethodGet, v1+"/portal/bills", h.portalBills)
+	s.private(fiber.MethodGet, v1+"/portal/payments", h.portalPayments)
+	s.private(fiber.MethodGet, v1+"/portal/payments/:id/receipt", h.portalReceipt)
+	s.private(fiber.MethodGet, v1+"/portal/disclosures", h.listDisclosures(true))
+	s.private(fiber.MethodGet, v1+"/portal/disclosures/:year", h.getDisclosure(true))
+	s.private(fiber.MethodGet, v1+"/portal/disclosures/:year/feedback", h.listFeedback)
+	s.private(fiber.MethodPost, v1+"/portal/disclosures/:year/feedback", h.sendFeedback)
+	s.private(fiber.MethodGet, v1+"/portal/notices", h.portalNotices)
+	s.private(fiber.MethodPost, v1+"/portal/notices/:id/read", h.readNotice)
 	s.open(fiber.MethodGet, v1+"/public/leadership", h.publicLeadership)
 	s.open(fiber.MethodGet, v1+"/public/member-directory", h.memberDirectory)
 	s.open(fiber.MethodGet, v1+"/public/member-tiers", h.publicTiers)

@@ -17,6 +17,7 @@ import (
 	"huiguan/api"
 	"huiguan/app"
 	"huiguan/app/audit"
+	appfee "huiguan/app/fee"
 	"huiguan/app/finding"
 	appgov "huiguan/app/governance"
 	"huiguan/app/identity"
@@ -47,6 +48,8 @@ type System struct {
 	Enforcer *rbac.Enforcer
 	JobRepo  *store.Jobs
 	Members  *member.Service
+	// Fees are the dues.
+	Fees *appfee.Service
 	// Governance is the governance register.
 	Governance *appgov.Service
 	// Cipher encrypts confidential columns (bulk loaders need it).
@@ -146,6 +149,18 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 		Policy: appgov.Policy{MaxConsecutiveTerms: cfg.Rules.MaxConsecutiveTermsFullTime, ElectionWarnDays: cfg.Rules.ElectionWarnDays},
 	})
 	members.SetDecisions(governance)
+	fees := appfee.NewService(appfee.Deps{
+		Store: store.NewFees(st), Registry: members, Decisions: governance, Locks: store.NewLocks(st), Settings: store.NewSettings(st),
+		Audit: auditLog, Tx: st, Clock: clock, Findings: findings,
+		Policy: appfee.Policy{DueMonthDay: cfg.Rules.FeeDueMonthDay, DisclosureDeadline: cfg.Rules.FeeDisclosureDeadline,
+			MainUseShareBP: int64(cfg.Rules.FeeMainUseShare*10000 + 0.5)},
+	})
+	for _, c := range fees.Checks() {
+		if err := findings.Register(c); err != nil {
+			d.Close()
+			return nil, err
+		}
+	}
 	for _, c := range governance.Checks() {
 		if err := findings.Register(c); err != nil {
 			d.Close()
@@ -153,6 +168,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 		}
 	}
 	return &System{
+		Fees:       fees,
 		Governance: governance,
 		Cfg:        cfg, Log: log, DB: d, Store: st, Clock: clock, Audit: auditLog, Identity: ids,
 		Findings: findings, Enforcer: enforcer, JobRepo: store.NewJobs(st), Members: members, memberDeps: memberDeps, Cipher: fieldCipher,
@@ -165,7 +181,7 @@ func (s *System) Close() error { return s.DB.Close() }
 // Server builds the HTTP server.
 func (s *System) Server() *api.Server {
 	return api.New(api.Deps{
-		Log: s.Log, Identity: s.Identity, Audit: s.Audit, Findings: s.Findings, JobRuns: s.JobRepo, Members: s.Members, Governance: s.Governance,
+		Log: s.Log, Identity: s.Identity, Audit: s.Audit, Findings: s.Findings, JobRuns: s.JobRepo, Members: s.Members, Governance: s.Governance, Fees: s.Fees,
 		Sheets:     excel.Sheets{},
 		Authorizer: s.Enforcer, DB: s.Store, Static: spa(frontend.Dist()),
 		Options: api.Options{
@@ -186,6 +202,14 @@ func (s *System) Runner(holder string) (*jobs.Runner, error) {
 		}},
 		{Name: "sessions.purge", Spec: s.Cfg.Jobs.SessionPurge, Timeout: 5 * time.Minute, Run: func(ctx context.Context) error {
 			_, err := s.Identity.PurgeSessions(ctx)
+			return err
+		}},
+		{Name: "bills.generate", Spec: s.Cfg.Jobs.BillsGenerate, Timeout: 30 * time.Minute, Run: func(ctx context.Context) error {
+			_, err := s.Fees.GenerateBills(ctx, s.Clock.Now().In(jobs.Shanghai()).Year())
+			return err
+		}},
+		{Name: "bills.remind_arrears", Spec: s.Cfg.Jobs.ArrearsReminder, Timeout: 30 * time.Minute, Run: func(ctx context.Context) error {
+			_, err := s.Fees.RemindArrears(ctx)
 			return err
 		}},
 	} {

@@ -503,3 +503,33 @@ func (s *Service) Expulsion(ctx context.Context, resolutionID int64) (string, er
 	}
 	return r.Title + "（" + r.HeldOn.In(shanghai).Format("2006-01-02") + "，决议 #" + id(r.ID) + "）", nil
 }
+
+// FeeStandard confirms a passed, current fee-standard resolution of the
+// general assembly (8.1.1.2) and returns the day it was taken.
+func (s *Service) FeeStandard(ctx context.Context, resolutionID int64) (time.Time, error) {
+	r, err := s.PassedResolution(ctx, resolutionID, "resolution_id", []gov.ResolutionKind{gov.FeeStandard}, []gov.BodyKind{gov.GeneralAssembly})
+	if err != nil {
+		return time.Time{}, err
+	}
+	return r.HeldOn, nil
+}
+
+// ActiveBranch reports whether a branch exists and is active.
+func (s *Service) ActiveBranch(ctx context.Context, branchID int64) (bool, error) {
+	bs, err := s.store.Branches(ctx)
+	if err != nil {
+		return false, err
+	}
+	for _, b := range bs {
+		if b.ID == branchID {
+			return b.Status == gov.ActiveBranch, nil
+		}
+	}
+	return false, nil
+}
+
+// AssociationName is the registered full name, or "" before it is set.
+func (s *Service) AssociationName(ctx context.Context) (string, error) {
+	a, _, err := s.store.Association(ctx)
+	return a.FullName, err
+}

@@ -405,3 +405,32 @@ func (s *Service) Standing(ctx context.Context, id int64) (string, bool, bool, e
 	current := m.Status == member.Active || m.Status == member.Suspended
 	return m.Name, current, m.RiskLevel() == "", nil
 }
+
+// TierNames names every tier (the dues module's question).
+func (s *Service) TierNames(ctx context.Context) (map[int64]string, error) { return s.tierNames(ctx) }
+
+// ActiveTier reports whether a tier exists and is active.
+func (s *Service) ActiveTier(ctx context.Context, tierID int64) (bool, error) {
+	t, err := s.tiers.Get(ctx, tierID)
+	if errors.Is(err, errs.ErrNotFound) {
+		return false, nil
+	}
+	return err == nil && t.Active, err
+}
+
+// EachBillable calls fn for every current unit with its tier.
+func (s *Service) EachBillable(ctx context.Context, fn func(memberID, tierID int64) error) error {
+	return s.members.EachCurrent(ctx, fn)
+}
+
+// Billable returns a unit's tier when the unit is current.
+func (s *Service) Billable(ctx context.Context, memberID int64) (int64, bool, error) {
+	m, err := s.members.Get(ctx, memberID)
+	if errors.Is(err, errs.ErrNotFound) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, err
+	}
+	return m.TierID, m.Billable(), nil
+}

@@ -43,6 +43,8 @@ type Config struct {
 		Enabled         bool   `yaml:"enabled"`
 		FindingsRecheck string `yaml:"findings_recheck"`
 		SessionPurge    string `yaml:"session_purge"`
+		BillsGenerate   string `yaml:"bills_generate"`
+		ArrearsReminder string `yaml:"arrears_reminder"`
 	} `yaml:"jobs"`
 	Rules Rules `yaml:"rules"`
 	// AdminPassword is the first administrator's password (env only).
@@ -54,6 +56,7 @@ type Rules struct {
 	MaxConsecutiveTermsFullTime int     `yaml:"max_consecutive_terms_fulltime"`
 	LargeEventThreshold         int     `yaml:"large_event_threshold"`
 	FeeDisclosureDeadline       string  `yaml:"fee_disclosure_deadline"`
+	FeeDueMonthDay              string  `yaml:"fee_due"`
 	FeeMainUseShare             float64 `yaml:"fee_main_use_share"`
 	WithdrawalMaxDays           int     `yaml:"withdrawal_max_days"`
 	RecordReviewMonths          int     `yaml:"record_review_months"`
@@ -136,6 +139,9 @@ func (c *Config) Validate() error {
 	}
 	if _, err := time.Parse("01-02", c.Rules.FeeDisclosureDeadline); err != nil {
 		return fmt.Errorf("config: rules.fee_disclosure_deadline must be MM-DD")
+	}
+	if _, err := time.Parse("01-02", c.Rules.FeeDueMonthDay); err != nil {
+		return fmt.Errorf("config: rules.fee_due must be MM-DD")
 	}
 	return nil
 }

@@ -631,3 +631,47 @@ func (r *Members) CountCurrent(ctx context.Context) (int64, error) {
 	err := r.s.conn(ctx).Model(&memberRecord{}).Where("status IN ?", currentStatuses).Count(&n).Error
 	return n, translate(err)
 }
+
+// NextN reserves n consecutive values of a sequence and returns the first.
+func (l *Locks) NextN(ctx context.Context, name string, n int64) (int64, error) {
+	var first int64
+	err := l.s.Do(ctx, func(ctx context.Context) error {
+		db := l.s.conn(ctx)
+		if err := db.Clauses(clause.OnConflict{DoNothing: true}).Create(&sequenceRecord{Name: name}).Error; err != nil {
+			return translate(err)
+		}
+		var row sequenceRecord
+		if err := l.s.forUpdate(db).Where("name = ?", name).Take(&row).Error; err != nil {
+			return translate(err)
+		}
+		first = row.Value + 1
+		return translate(db.Model(&sequenceRecord{}).Where("name = ?", name).Update("value", row.Value+n).Error)
+	})
+	return first, err
+}
+
+// EachCurrent calls fn with the id and tier of every current unit, in
+// batches of ids only (no decryption): bill runs at 100k units stay cheap.
+func (r *Members) EachCurrent(ctx context.Context, fn func(id, tierID int64) error) error {
+	var last int64
+	for {
+		var rows []struct {
+			ID     int64
+			TierID int64
+		}
+		err := r.s.conn(ctx).Model(&memberRecord{}).Select("id, tier_id").Where("status IN ? AND id > ?", currentStatuses, last).
+			Order("id").Limit(5000).Scan(&rows).Error
+		if err != nil {
+			return translate(err)
+		}
+		for _, row := range rows {
+			if err := fn(row.ID, row.TierID); err != nil {
+				return err
+			}
+			last = row.ID
+		}
+		if len(rows) < 5000 {
+			return nil
+		}
+	}
+}

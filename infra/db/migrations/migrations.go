@@ -12,5 +12,6 @@ func All() []db.Migration {
 		{Version: 2, Name: "member registry: tiers, members, lifecycle events, locks, sequences", Up: members},
 		{Version: 3, Name: "member change requests, settings", Up: memberRequests},
 		{Version: 4, Name: "governance: association, bodies, meetings, resolutions, positions, branches", Up: governance},
+		{Version: 5, Name: "fees: standards, bills, payments, fund, disclosures, idempotency keys, notices", Up: fees},
 	}
 }
