@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"huiguan/app"
+	appfee "huiguan/app/fee"
 	"huiguan/app/finding"
 	appgov "huiguan/app/governance"
 	"huiguan/app/member"
@@ -28,6 +29,7 @@ type Deps struct {
 	Findings   *finding.Service
 	Members    *member.Service
 	Governance *appgov.Service
+	Fees       *appfee.Service
 }
 
 // Options tune the load.
@@ -87,8 +89,12 @@ func Load(ctx context.Context, d Deps, o Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	if err := loadGovernance(ctx, d, r); err != nil {
+	feeResolution, err := loadGovernance(ctx, d, r)
+	if err != nil {
 		return Result{}, fmt.Errorf("demo governance: %w", err)
+	}
+	if err := loadFees(ctx, d, feeResolution, r.tiers, d.Clock.Now().In(shanghaiLoc)); err != nil {
+		return Result{}, fmt.Errorf("demo fees: %w", err)
 	}
 	res.Members = r.units
 	unitID := r.showcase

@@ -35,21 +35,21 @@ var shanghaiLoc = func() *time.Location {
 // third term, the 2023 election assembly with its resolutions, officers,
 // branches (one awaiting a place-name review), and a council meeting that
 // expels one unit.
-func loadGovernance(ctx context.Context, d Deps, r roster) error {
+func loadGovernance(ctx context.Context, d Deps, r roster) (int64, error) {
 	g := d.Governance
 	code := "51440000MJL0000" + "7Q"
 	code += string(member.CheckChar(code))
 	if _, err := g.SaveAssociation(ctx, gov.Association{FullName: DemoFullName, ShortName: "省物流协会", USCC: member.USCC(code),
 		BusinessScope:         []string{"行业标准制定与推广", "行业培训", "咨询服务", "会展服务", "行业信息交流", "政府委托事项"},
 		RegistrationAuthority: "广东省民政厅", RegisteredOn: date("2001-06-18")}); err != nil {
-		return fmt.Errorf("association: %w", err)
+		return 0, fmt.Errorf("association: %w", err)
 	}
 	// Council seats: the units of the top three tiers that are current.
 	var current []appmember.View
 	for page := 1; ; page++ {
 		list, err := d.Members.List(ctx, appmember.Filter{Status: member.Active, Sort: "member_no"}, app.Page{Page: page, PageSize: app.MaxPageSize})
 		if err != nil {
-			return err
+			return 0, err
 		}
 		current = append(current, list.Items...)
 		if len(list.Items) < app.MaxPageSize {
@@ -77,41 +77,42 @@ func loadGovernance(ctx context.Context, d Deps, r roster) error {
 	}
 	assembly, err := term(gov.GeneralAssembly, "第三届会员大会", nil, "制定和修改章程，选举和罢免理事、监事，制定和修改会费标准")
 	if err != nil {
-		return fmt.Errorf("assembly: %w", err)
+		return 0, fmt.Errorf("assembly: %w", err)
 	}
 	council, err := term(gov.Council, "第三届理事会", councilSeats, "执行会员大会决议，选举会长、副会长、秘书长，决定分支机构的设立")
 	if err != nil {
-		return fmt.Errorf("council: %w", err)
+		return 0, fmt.Errorf("council: %w", err)
 	}
 	var supervisors []gov.Seat
 	for _, n := range []string{"周监事长", "吴晓东", "何丽华"} {
 		supervisors = append(supervisors, gov.Seat{PersonName: n})
 	}
 	if _, err := term(gov.SupervisoryBoard, "第三届监事会", supervisors, "监督理事会和秘书处依章程开展工作，审查财务"); err != nil {
-		return err
+		return 0, err
 	}
 	var office []gov.Seat
 	for _, n := range []string{"黄会长", "梁副会长", "林副会长", "陈秘书长"} {
 		office = append(office, gov.Seat{PersonName: n})
 	}
 	if _, err := term(gov.PresidentOffice, "第三届会长办公会", office, "研究日常重大事项，审议评价报告"); err != nil {
-		return err
+		return 0, err
 	}
 
 	election, err := g.RecordMeeting(ctx, gov.Meeting{BodyID: assembly.ID, Kind: gov.Election, Title: "第三届会员大会第一次会议（换届大会）",
 		HeldOn: date("2023-03-18"), Place: "广州白云国际会议中心", Agenda: "换届选举；审议会费标准", Attended: assemblyPresent})
 	if err != nil {
-		return fmt.Errorf("election meeting: %w", err)
+		return 0, fmt.Errorf("election meeting: %w", err)
 	}
 	attending := election.Attending
 	_, err = g.AddResolution(ctx, election.ID, gov.Resolution{Title: "选举产生第三届理事会、监事会", Kind: gov.ElectionResult,
 		VotesFor: attending - 6, VotesAgainst: 2, VotesAbstain: 4})
 	if err != nil {
-		return fmt.Errorf("election resolution: %w", err)
+		return 0, fmt.Errorf("election resolution: %w", err)
 	}
-	if _, err := g.AddResolution(ctx, election.ID, gov.Resolution{Title: "关于调整会费标准的决议（2023 年起）", Kind: gov.FeeStandard,
-		Text: "会长单位 5 万元、副会长单位 2 万元、理事单位 8000 元、会员单位 2000 元，每年一次缴纳。", VotesFor: attending - 10, VotesAgainst: 6, VotesAbstain: 4}); err != nil {
-		return fmt.Errorf("fee resolution: %w", err)
+	feeRes, err := g.AddResolution(ctx, election.ID, gov.Resolution{Title: "关于调整会费标准的决议（2023 年起）", Kind: gov.FeeStandard,
+		Text: "会长单位 5 万元、副会长单位 2 万元、理事单位 8000 元、会员单位 2000 元，每年一次缴纳。", VotesFor: attending - 10, VotesAgainst: 6, VotesAbstain: 4})
+	if err != nil {
+		return 0, fmt.Errorf("fee resolution: %w", err)
 	}
 
 	for _, p := range []gov.PositionType{
@@ -121,7 +122,7 @@ func loadGovernance(ctx context.Context, d Deps, r roster) error {
 		{Title: gov.ChiefSupervisor, Powers: "召集和主持监事会", AppointmentMethod: "会员大会选举", RemovalMethod: "会员大会罢免", TermYears: 5},
 	} {
 		if _, err := g.SavePositionType(ctx, p); err != nil {
-			return err
+			return 0, err
 		}
 	}
 	councilMeeting := func(title, held string, kind gov.MeetingKind) (gov.Meeting, error) {
@@ -137,11 +138,11 @@ func loadGovernance(ctx context.Context, d Deps, r roster) error {
 	}
 	first, err := councilMeeting("第三届理事会第一次会议", "2023-03-18", gov.Election)
 	if err != nil {
-		return fmt.Errorf("council meeting: %w", err)
+		return 0, fmt.Errorf("council meeting: %w", err)
 	}
 	officers, err := g.AddResolution(ctx, first.ID, gov.Resolution{Title: "选举会长、副会长，聘任秘书长", Kind: gov.ElectionResult, VotesFor: first.Attending})
 	if err != nil {
-		return err
+		return 0, err
 	}
 	showcase := r.showcase
 	for _, t := range []gov.Tenure{
@@ -156,25 +157,25 @@ func loadGovernance(ctx context.Context, d Deps, r roster) error {
 			prev := t
 			prev.TermNo, prev.TermStart, prev.TermEnd = 2, date("2018-03-20"), date("2023-03-17")
 			if _, err := g.Appoint(ctx, prev); err != nil {
-				return fmt.Errorf("tenure: %w", err)
+				return 0, fmt.Errorf("tenure: %w", err)
 			}
 		}
 		if _, err := g.Appoint(ctx, t); err != nil {
-			return fmt.Errorf("tenure %s: %w", t.PersonName, err)
+			return 0, fmt.Errorf("tenure %s: %w", t.PersonName, err)
 		}
 	}
 	second, err := councilMeeting("第三届理事会第四次会议", "2025-12-12", gov.Regular)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	branchesRes, err := g.AddResolution(ctx, second.ID, gov.Resolution{Title: "关于设立分支机构和代表机构的决议", Kind: gov.OtherDecision, VotesFor: second.Attending - 1, VotesAbstain: 1})
 	if err != nil {
-		return err
+		return 0, err
 	}
 	expulsion, err := g.AddResolution(ctx, second.ID, gov.Resolution{Title: "关于将严重失信会员单位除名的决议", Kind: gov.ExpulsionDecision,
 		Text: "经监事会核查，该单位存在严重失信行为，依章程第十四条予以除名。", VotesFor: second.Attending - 2, VotesAgainst: 1, VotesAbstain: 1})
 	if err != nil {
-		return err
+		return 0, err
 	}
 	for _, b := range []struct {
 		kind  gov.BranchKind
@@ -189,16 +190,16 @@ func loadGovernance(ctx context.Context, d Deps, r roster) error {
 	} {
 		br, err := g.CreateBranch(ctx, b.kind, b.name, b.scope, b.head, &branchesRes.ID, false, false)
 		if err != nil {
-			return fmt.Errorf("branch %s: %w", b.name, err)
+			return 0, fmt.Errorf("branch %s: %w", b.name, err)
 		}
 		if br.Status == gov.Established {
 			if _, err := g.ActOnBranch(ctx, appgov.BranchAction{BranchID: br.ID, Action: "activate"}); err != nil {
-				return err
+				return 0, err
 			}
 		}
 	}
 	on := date("2025-12-12")
 	_, err = d.Members.Transit(ctx, appmember.Transition{MemberID: r.expel, Action: "expel", Reason: "严重违反章程，经查实存在失信行为",
 		Approver: "黄会长", ResolutionID: &expulsion.ID, On: &on})
-	return err
+	return feeRes.ID, err
 }

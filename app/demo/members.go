@@ -61,6 +61,7 @@ type roster struct {
 	showcase int64 // the unit the demo member user speaks for
 	expel    int64 // the unit the council expels
 	units    int
+	tiers    map[string]int64
 }
 
 // loadMembers creates tiers and about 300 member units with seven years of
@@ -70,12 +71,13 @@ func loadMembers(ctx context.Context, d Deps, today time.Time) (roster, error) {
 	now := &clockAt{t: today}
 	reg := d.MembersAt(now)
 	tierIDs := make([]int64, len(demoTiers))
+	byName := map[string]int64{}
 	for i, t := range demoTiers {
 		saved, err := reg.SaveTier(ctx, t)
 		if err != nil {
 			return roster{}, fmt.Errorf("demo tier %s: %w", t.Name, err)
 		}
-		tierIDs[i] = saved.ID
+		tierIDs[i], byName[t.Name] = saved.ID, saved.ID
 	}
 	if err := reg.SetIndustryUnits(ctx, 1200); err != nil {
 		return roster{}, err
@@ -84,7 +86,7 @@ func loadMembers(ctx context.Context, d Deps, today time.Time) (roster, error) {
 	span := today.Sub(start)
 	used := map[string]bool{}
 	const units = 312 // a few generated names repeat and are skipped: about 300 units
-	var out roster
+	out := roster{tiers: byName}
 	for i := range units {
 		city := cities[r.IntN(len(cities))]
 		name := city.name + stems[r.IntN(len(stems))] + kinds[r.IntN(len(kinds))]
