@@ -115,7 +115,8 @@ describe('member contact: created by admin, uses the portal', { concurrency: fal
     await page.waitForURL(/\/portal$/)
     await page.locator(tid('page-portal-home')).waitFor()
     assert.match(await page.locator(tid('portal-unit')).innerText(), /尚未关联会员单位/)
-    assert.equal(await page.locator('[data-testid^="portal-card-"]').count(), 5)
+    // Three open services and four announced ones.
+    assert.equal(await page.locator('[data-testid^="portal-card-"]').count(), 7)
     await shot(page, 'member-portal')
   })
 

@@ -187,7 +187,9 @@ export function gaugeOption(stats: MemberStats, texts: StatsTexts): EChartsCoreO
         endAngle: -30,
         radius: '92%',
         center: ['50%', '58%'],
-        progress: { show: pct !== null && pct > 0, width: 14, roundCap: true, itemStyle: { color: '#1f5fae' } },
+        // The progress arc stays in the option (toggling it breaks ECharts' update); an
+        // unset rate draws it transparent so no cap dot shows at zero.
+        progress: { show: true, width: 14, roundCap: true, itemStyle: { color: pct ? '#1f5fae' : 'rgba(0,0,0,0)' } },
         axisLine: { lineStyle: { width: 14, color: [[1, '#e9eff7']] }, roundCap: true },
         axisTick: { show: false },
         splitLine: { show: false },
