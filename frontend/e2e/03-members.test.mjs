@@ -41,7 +41,7 @@ function importRow(name, code) {
 describe('member registry: tiers, application, approval, export, import, portal', { concurrency: false }, () => {
   let browser
   let session
-  const unitName = `广州${unique('速达')}物流有限公司`
+  const unitName = `广州速达${String(Date.now()).slice(-5)}物流有限公司`
   const code = uscc('440112')
   let memberNo = ''
   const username = unique('unit')
