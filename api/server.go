@@ -14,16 +14,23 @@ import (
 
 	"huiguan/app"
 	"huiguan/app/audit"
+	"huiguan/app/event"
 	"huiguan/app/fee"
 	"huiguan/app/finding"
 	"huiguan/app/governance"
 	"huiguan/app/identity"
 	"huiguan/app/member"
+	"huiguan/domain/errs"
 )
 
 // Authorizer decides whether a role may call a route template.
 type Authorizer interface {
 	Allowed(role, path, method string) (bool, error)
+}
+
+// Limiter counts requests per key in a window, shared by every instance.
+type Limiter interface {
+	Fail(ctx context.Context, key string, now time.Time, window time.Duration) (int, error)
 }
 
 // Pinger checks that the database answers.
@@ -40,10 +47,12 @@ type Deps struct {
 	Members    *member.Service
 	Governance *governance.Service
 	Fees       *fee.Service
+	Events     *event.Service
 	Sheets     app.Spreadsheets
 	JobRuns    JobRuns
 	Authorizer Authorizer
 	DB         Pinger
+	Limiter    Limiter
 	// Static serves the single-page application; nil serves a placeholder.
 	Static fiber.Handler
 	Options
@@ -206,6 +215,37 @@ func (s *Server) routes() {
 	s.private(fiber.MethodPost, v1+"/portal/disclosures/:year/feedback", h.sendFeedback)
 	s.private(fiber.MethodGet, v1+"/portal/notices", h.portalNotices)
 	s.private(fiber.MethodPost, v1+"/portal/notices/:id/read", h.readNotice)
+	s.private(fiber.MethodGet, v1+"/events", h.listEvents)
+	s.private(fiber.MethodPost, v1+"/events", h.createEvent)
+	s.private(fiber.MethodGet, v1+"/events/:id", h.getEvent)
+	s.private(fiber.MethodPut, v1+"/events/:id", h.updateEvent)
+	for _, action := range []string{"publish", "hold", "close", "cancel"} {
+		s.private(fiber.MethodPost, v1+"/events/:id/"+action, h.eventAction(action))
+	}
+	s.private(fiber.MethodPut, v1+"/events/:id/safety-filing", h.putFiling)
+	s.private(fiber.MethodPut, v1+"/events/:id/fire-inspection", h.putInspection)
+	s.private(fiber.MethodPut, v1+"/events/:id/emergency-plan", h.putEmergency)
+	s.private(fiber.MethodPut, v1+"/events/:id/summary", h.putSummary)
+	s.private(fiber.MethodGet, v1+"/events/:id/tasks", h.listTasks)
+	s.private(fiber.MethodPost, v1+"/events/:id/tasks", h.saveTask)
+	s.private(fiber.MethodPut, v1+"/events/:id/tasks/:task", h.saveTask)
+	s.private(fiber.MethodGet, v1+"/events/:id/providers", h.listProviders)
+	s.private(fiber.MethodPost, v1+"/events/:id/providers", h.saveProvider)
+	s.private(fiber.MethodPut, v1+"/events/:id/providers/:provider", h.saveProvider)
+	s.private(fiber.MethodGet, v1+"/events/:id/registrations", h.listRegistrations)
+	s.private(fiber.MethodPost, v1+"/events/:id/registrations", h.staffRegister)
+	s.private(fiber.MethodGet, v1+"/events/:id/registrations/export.xlsx", h.exportRegistrations)
+	s.private(fiber.MethodPost, v1+"/events/:id/registrations/:reg/cancel", h.cancelRegistration)
+	s.private(fiber.MethodPost, v1+"/events/:id/checkin", h.checkin)
+	s.private(fiber.MethodGet, v1+"/events/:id/stats", h.eventStats)
+	s.private(fiber.MethodGet, v1+"/portal/events", h.publicEvents)
+	s.private(fiber.MethodPost, v1+"/portal/events/:id/register", h.portalRegister)
+	s.private(fiber.MethodGet, v1+"/portal/registrations", h.portalRegistrations)
+	s.private(fiber.MethodPost, v1+"/portal/events/:id/registrations/:reg/cancel", h.portalCancelRegistration)
+	s.open(fiber.MethodGet, v1+"/public/events", h.publicEvents)
+	s.open(fiber.MethodGet, v1+"/public/events/:id", h.publicEvent)
+	s.open(fiber.MethodPost, v1+"/public/events/:id/register", s.limited(20, time.Hour), h.publicRegister)
+	s.open(fiber.MethodPost, v1+"/public/events/:id/survey", s.limited(20, time.Hour), h.survey)
 	s.open(fiber.MethodGet, v1+"/public/leadership", h.publicLeadership)
 	s.open(fiber.MethodGet, v1+"/public/member-directory", h.memberDirectory)
 	s.open(fiber.MethodGet, v1+"/public/member-tiers", h.publicTiers)
@@ -223,9 +263,27 @@ func (s *Server) routes() {
 	s.App.Get("/*", static)
 }
 
-func (s *Server) open(method, path string, h fiber.Handler) {
+func (s *Server) open(method, path string, h ...fiber.Handler) {
 	s.public[method+" "+path] = true
-	s.App.Add(method, path, h)
+	s.App.Add(method, path, h...)
+}
+
+// limited caps an unauthenticated write to n per client address and window,
+// counted in the database so every instance enforces the same cap.
+func (s *Server) limited(n int, window time.Duration) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		if s.deps.Limiter == nil {
+			return c.Next()
+		}
+		count, err := s.deps.Limiter.Fail(c.UserContext(), "pub:"+c.Route().Path+":"+c.IP(), time.Now().UTC(), window)
+		if err != nil {
+			return err
+		}
+		if count > n {
+			return (&errs.Error{Kind: errs.ErrThrottled, Code: "rate.limited"}).With("retry_after", int(window.Seconds()))
+		}
+		return c.Next()
+	}
 }
 
 func (s *Server) private(method, path string, h fiber.Handler) {

@@ -17,6 +17,7 @@ import (
 	"huiguan/api"
 	"huiguan/app"
 	"huiguan/app/audit"
+	appevent "huiguan/app/event"
 	appfee "huiguan/app/fee"
 	"huiguan/app/finding"
 	appgov "huiguan/app/governance"
@@ -48,6 +49,8 @@ type System struct {
 	Enforcer *rbac.Enforcer
 	JobRepo  *store.Jobs
 	Members  *member.Service
+	// Events are events and exhibitions.
+	Events *appevent.Service
 	// Fees are the dues.
 	Fees *appfee.Service
 	// Governance is the governance register.
@@ -155,7 +158,12 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 		Policy: appfee.Policy{DueMonthDay: cfg.Rules.FeeDueMonthDay, DisclosureDeadline: cfg.Rules.FeeDisclosureDeadline,
 			MainUseShareBP: int64(cfg.Rules.FeeMainUseShare*10000 + 0.5)},
 	})
-	for _, c := range fees.Checks() {
+	events := appevent.NewService(appevent.Deps{
+		Store: store.NewEvents(st, fieldCipher), Members: members, Audit: auditLog, Tx: st, Clock: clock, Findings: findings,
+		Policy: appevent.Policy{LargeThreshold: cfg.Rules.LargeEventThreshold, FilingWarnDays: cfg.Rules.FilingWarnDays,
+			RetentionDays: cfg.Rules.AttendeeRetentionDays},
+	})
+	for _, c := range append(fees.Checks(), events.Checks()...) {
 		if err := findings.Register(c); err != nil {
 			d.Close()
 			return nil, err
@@ -168,6 +176,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 		}
 	}
 	return &System{
+		Events:     events,
 		Fees:       fees,
 		Governance: governance,
 		Cfg:        cfg, Log: log, DB: d, Store: st, Clock: clock, Audit: auditLog, Identity: ids,
@@ -181,9 +190,9 @@ func (s *System) Close() error { return s.DB.Close() }
 // Server builds the HTTP server.
 func (s *System) Server() *api.Server {
 	return api.New(api.Deps{
-		Log: s.Log, Identity: s.Identity, Audit: s.Audit, Findings: s.Findings, JobRuns: s.JobRepo, Members: s.Members, Governance: s.Governance, Fees: s.Fees,
+		Log: s.Log, Identity: s.Identity, Audit: s.Audit, Findings: s.Findings, JobRuns: s.JobRepo, Members: s.Members, Governance: s.Governance, Fees: s.Fees, Events: s.Events,
 		Sheets:     excel.Sheets{},
-		Authorizer: s.Enforcer, DB: s.Store, Static: spa(frontend.Dist()),
+		Authorizer: s.Enforcer, DB: s.Store, Limiter: store.NewThrottle(s.Store), Static: spa(frontend.Dist()),
 		Options: api.Options{
 			BodyLimit: s.Cfg.Server.BodyLimitBytes, UploadLimit: s.Cfg.Server.UploadLimitBytes, CookieSecure: s.Cfg.Session.CookieSecure,
 			TrustedProxies: s.Cfg.Server.TrustedProxies, SessionMaxAge: s.Cfg.Session.AbsoluteTimeout,
@@ -206,6 +215,10 @@ func (s *System) Runner(holder string) (*jobs.Runner, error) {
 		}},
 		{Name: "bills.generate", Spec: s.Cfg.Jobs.BillsGenerate, Timeout: 30 * time.Minute, Run: func(ctx context.Context) error {
 			_, err := s.Fees.GenerateBills(ctx, s.Clock.Now().In(jobs.Shanghai()).Year())
+			return err
+		}},
+		{Name: "events.anonymise", Spec: s.Cfg.Jobs.AnonymiseAttendees, Timeout: 30 * time.Minute, Run: func(ctx context.Context) error {
+			_, err := s.Events.Anonymise(ctx)
 			return err
 		}},
 		{Name: "bills.remind_arrears", Spec: s.Cfg.Jobs.ArrearsReminder, Timeout: 30 * time.Minute, Run: func(ctx context.Context) error {

@@ -16,6 +16,8 @@ const (
 	BusinessActivity Category = "business_activity"
 	Administration   Category = "administration"
 	OtherExpense     Category = "other"
+	// DuesIncome is the category of income from dues payments.
+	DuesIncome Category = "dues"
 )
 
 // ParseCategory accepts the categories.
@@ -42,7 +44,7 @@ const (
 type FundEntry struct {
 	ID          int64
 	Direction   Direction
-	AmountFen   int64 // positive; a correction is an opposite entry citing the one corrected
+	AmountFen   int64 // positive; a correction is an entry of the same direction and opposite sign citing the one corrected
 	Category    Category
 	Year        int
 	PostedOn    time.Time

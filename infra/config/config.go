@@ -40,11 +40,12 @@ type Config struct {
 		IPWindow      time.Duration `yaml:"ip_window"`
 	} `yaml:"login"`
 	Jobs struct {
-		Enabled         bool   `yaml:"enabled"`
-		FindingsRecheck string `yaml:"findings_recheck"`
-		SessionPurge    string `yaml:"session_purge"`
-		BillsGenerate   string `yaml:"bills_generate"`
-		ArrearsReminder string `yaml:"arrears_reminder"`
+		Enabled            bool   `yaml:"enabled"`
+		FindingsRecheck    string `yaml:"findings_recheck"`
+		SessionPurge       string `yaml:"session_purge"`
+		BillsGenerate      string `yaml:"bills_generate"`
+		ArrearsReminder    string `yaml:"arrears_reminder"`
+		AnonymiseAttendees string `yaml:"anonymise_attendees"`
 	} `yaml:"jobs"`
 	Rules Rules `yaml:"rules"`
 	// AdminPassword is the first administrator's password (env only).
@@ -63,6 +64,7 @@ type Rules struct {
 	EvaluationIntervalMonths    int     `yaml:"evaluation_interval_months"`
 	FilingWarnDays              int     `yaml:"filing_warn_days"`
 	ElectionWarnDays            int     `yaml:"election_warn_days"`
+	AttendeeRetentionDays       int     `yaml:"attendee_retention_days"`
 	RiskReviewDays              int     `yaml:"risk_review_days"`
 	DocStaleMonths              int     `yaml:"doc_stale_months"`
 	PerfEvalGraceDays           int     `yaml:"perf_eval_grace_days"`

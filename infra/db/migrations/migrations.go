@@ -13,5 +13,6 @@ func All() []db.Migration {
 		{Version: 3, Name: "member change requests, settings", Up: memberRequests},
 		{Version: 4, Name: "governance: association, bodies, meetings, resolutions, positions, branches", Up: governance},
 		{Version: 5, Name: "fees: standards, bills, payments, fund, disclosures, idempotency keys, notices", Up: fees},
+		{Version: 6, Name: "events: events, tasks, providers, registrations", Up: events},
 	}
 }
