@@ -34,26 +34,26 @@ func TestFindingsOpenAndCloseWithTheData(t *testing.T) {
 		k := testkit.New(t, tg)
 		data := &events{missing: map[string]string{"1": "年会", "2": "物流展"}}
 		svc := k.Sys.Findings
-		if err := svc.Register(appfinding.Check{RuleID: "R-8.2.1.6", Clause: "8.2.1.6", Module: "event", Evaluate: data.check}); err != nil {
+		if err := svc.Register(appfinding.Check{RuleID: "R-TEST-1", Clause: "8.2.1.6", Module: "test", Evaluate: data.check}); err != nil {
 			t.Fatal(err)
 		}
-		if err := svc.Register(appfinding.Check{RuleID: "R-8.2.1.6", Clause: "8.2.1.6", Module: "event", Evaluate: data.check}); err == nil {
+		if err := svc.Register(appfinding.Check{RuleID: "R-TEST-1", Clause: "8.2.1.6", Module: "test", Evaluate: data.check}); err == nil {
 			t.Fatal("a rule registered twice must be refused")
 		}
 		ctx := testkit.Ctx()
-		out, err := svc.Recheck(ctx, "R-8.2.1.6")
+		out, err := svc.Recheck(ctx, "R-TEST-1")
 		if err != nil || out.Opened != 2 {
 			t.Fatalf("first check: %+v %v", out, err)
 		}
 		// A second run with unchanged data changes nothing.
-		if out, _ := svc.Recheck(ctx, "R-8.2.1.6"); out.Opened+out.Closed+out.Updated != 0 {
+		if out, _ := svc.Recheck(ctx, "R-TEST-1"); out.Opened+out.Closed+out.Updated != 0 {
 			t.Fatalf("idempotent recheck changed %+v", out)
 		}
 		// The plan for event 1 is filed: its finding closes itself.
 		data.mu.Lock()
 		delete(data.missing, "1")
 		data.mu.Unlock()
-		out, _ = svc.Recheck(ctx, "R-8.2.1.6")
+		out, _ = svc.Recheck(ctx, "R-TEST-1")
 		if out.Closed != 1 || out.Opened != 0 {
 			t.Fatalf("after fixing event 1: %+v", out)
 		}
@@ -66,14 +66,14 @@ func TestFindingsOpenAndCloseWithTheData(t *testing.T) {
 		data.mu.Lock()
 		data.missing["1"] = "年会"
 		data.mu.Unlock()
-		if out, _ := svc.Recheck(ctx, "R-8.2.1.6"); out.Opened != 1 {
+		if out, _ := svc.Recheck(ctx, "R-TEST-1"); out.Opened != 1 {
 			t.Fatalf("re-broken: %+v", out)
 		}
 		// The board sees it over HTTP; a member does not.
 		k.CreateUser("board1", "board")
 		k.CreateUser("unit", "member")
 		res := k.Login("board1", "board1-password").Do("GET", "/api/v1/findings/summary", nil)
-		if res.Status != 200 || res.JSON["open"].(float64) != 2 || res.JSON["by_module"].([]any)[0].(map[string]any)["module"] != "event" {
+		if res.Status != 200 || res.JSON["open"].(float64) != 2 || res.JSON["by_module"].([]any)[0].(map[string]any)["module"] != "test" {
 			t.Fatalf("summary: %d %s", res.Status, res.Body)
 		}
 		list := k.Login("board1", "board1-password").Do("GET", "/api/v1/findings?clause=8.2.1.6&status=closed", nil)
