@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"huiguan/app"
+	appevent "huiguan/app/event"
 	appfee "huiguan/app/fee"
 	"huiguan/app/finding"
 	appgov "huiguan/app/governance"
@@ -30,6 +31,7 @@ type Deps struct {
 	Members    *member.Service
 	Governance *appgov.Service
 	Fees       *appfee.Service
+	Events     *appevent.Service
 }
 
 // Options tune the load.
@@ -95,6 +97,9 @@ func Load(ctx context.Context, d Deps, o Options) (Result, error) {
 	}
 	if err := loadFees(ctx, d, feeResolution, r.tiers, d.Clock.Now().In(shanghaiLoc)); err != nil {
 		return Result{}, fmt.Errorf("demo fees: %w", err)
+	}
+	if err := loadEvents(ctx, d, d.Clock.Now().In(shanghaiLoc)); err != nil {
+		return Result{}, fmt.Errorf("demo events: %w", err)
 	}
 	res.Members = r.units
 	unitID := r.showcase
