@@ -171,6 +171,8 @@ describe('member registry: tiers, application, approval, export, import, portal'
     const { page } = session
     await page.goto(`${BASE_URL}/console/members/import`)
     await page.locator(tid('page-member-import')).waitFor()
+    const [template] = await Promise.all([page.waitForEvent('download'), page.locator(tid('import-template')).click()])
+    assert.match(template.suggestedFilename(), /template.*\.xlsx$/)
     const bad = xlsx([
       TEMPLATE_HEADERS,
       importRow(`导入甲${unique('')}物流有限公司`, uscc()),

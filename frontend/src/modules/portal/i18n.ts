@@ -30,7 +30,7 @@ export default {
       noUnit: 'No member unit linked yet',
       noUnitText: "Ask the association's secretariat to link your account to your member unit.",
       servicesTitle: 'Member services',
-      servicesNote: 'Member services are opening one by one; open ones can be used right here.',
+      servicesNote: 'Services are opening one by one; the open ones can be used right here.',
       open: 'Open',
       sections: {
         unit: { title: 'My unit', text: "Your unit's registration, contacts and representatives; request changes online." },
