@@ -45,6 +45,8 @@ export interface RequestOptions {
   /** Do not treat a 401 as a lost session (login, the initial /auth/me probe). */
   allowUnauthenticated?: boolean
   signal?: AbortSignal
+  /** Extra request headers (e.g. an Idempotency-Key); they cannot replace the client's own. */
+  headers?: Record<string, string>
 }
 
 export interface ClientHooks {
@@ -167,6 +169,7 @@ export class ApiClient {
 
   async request<T>(method: Method, path: string, opts: RequestOptions = {}): Promise<T> {
     const headers: Record<string, string> = {
+      ...opts.headers,
       Accept: 'application/json',
       'Accept-Language': this.hooks.locale(),
     }
