@@ -14,6 +14,7 @@ import (
 
 	"huiguan/app"
 	"huiguan/app/audit"
+	"huiguan/app/credit"
 	"huiguan/app/event"
 	"huiguan/app/fee"
 	"huiguan/app/finding"
@@ -48,6 +49,7 @@ type Deps struct {
 	Governance *governance.Service
 	Fees       *fee.Service
 	Events     *event.Service
+	Credit     *credit.Service
 	Sheets     app.Spreadsheets
 	JobRuns    JobRuns
 	Authorizer Authorizer
@@ -246,6 +248,23 @@ func (s *Server) routes() {
 	s.open(fiber.MethodGet, v1+"/public/events/:id", h.publicEvent)
 	s.open(fiber.MethodPost, v1+"/public/events/:id/register", s.limited(20, time.Hour), h.publicRegister)
 	s.open(fiber.MethodPost, v1+"/public/events/:id/survey", s.limited(20, time.Hour), h.survey)
+	s.private(fiber.MethodGet, v1+"/credit/records", h.listCreditRecords)
+	s.private(fiber.MethodPost, v1+"/credit/records", h.createCreditRecord)
+	s.private(fiber.MethodGet, v1+"/credit/proposals", h.listProposals)
+	s.private(fiber.MethodPost, v1+"/credit/proposals", h.createProposal)
+	s.private(fiber.MethodPost, v1+"/credit/proposals/:id/decide", h.decideProposal)
+	s.private(fiber.MethodGet, v1+"/credit/entries", h.listEntries)
+	s.private(fiber.MethodGet, v1+"/credit/appeals", h.listAppeals("appeal"))
+	s.private(fiber.MethodPost, v1+"/credit/appeals/:id/review", h.reviewAppeal("appeal"))
+	s.private(fiber.MethodGet, v1+"/credit/repairs", h.listAppeals("repair"))
+	s.private(fiber.MethodPost, v1+"/credit/repairs/:id/review", h.reviewAppeal("repair"))
+	s.private(fiber.MethodGet, v1+"/credit/export", h.exportCredit("json"))
+	s.private(fiber.MethodGet, v1+"/credit/export.xlsx", h.exportCredit("xlsx"))
+	s.private(fiber.MethodGet, v1+"/portal/credit", h.portalCredit)
+	s.private(fiber.MethodPost, v1+"/portal/credit/appeals", h.fileAppeal("appeal"))
+	s.private(fiber.MethodPost, v1+"/portal/credit/repairs", h.fileAppeal("repair"))
+	s.open(fiber.MethodGet, v1+"/public/credit-lists", s.limited(120, time.Minute), h.publicCreditLists)
+	s.open(fiber.MethodGet, v1+"/public/credit-rules", h.creditRules)
 	s.open(fiber.MethodGet, v1+"/public/leadership", h.publicLeadership)
 	s.open(fiber.MethodGet, v1+"/public/member-directory", h.memberDirectory)
 	s.open(fiber.MethodGet, v1+"/public/member-tiers", h.publicTiers)

@@ -17,9 +17,11 @@ import (
 	"huiguan/api"
 	"huiguan/app"
 	"huiguan/app/audit"
+	appcredit "huiguan/app/credit"
 	appevent "huiguan/app/event"
 	appfee "huiguan/app/fee"
 	"huiguan/app/finding"
+	appfinding "huiguan/app/finding"
 	appgov "huiguan/app/governance"
 	"huiguan/app/identity"
 	"huiguan/app/member"
@@ -49,6 +51,8 @@ type System struct {
 	Enforcer *rbac.Enforcer
 	JobRepo  *store.Jobs
 	Members  *member.Service
+	// Credit is the credit lists.
+	Credit *appcredit.Service
 	// Events are events and exhibitions.
 	Events *appevent.Service
 	// Fees are the dues.
@@ -163,7 +167,15 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 		Policy: appevent.Policy{LargeThreshold: cfg.Rules.LargeEventThreshold, FilingWarnDays: cfg.Rules.FilingWarnDays,
 			RetentionDays: cfg.Rules.AttendeeRetentionDays},
 	})
-	for _, c := range append(fees.Checks(), events.Checks()...) {
+	creditSvc := appcredit.NewService(appcredit.Deps{
+		Store: store.NewCredit(st), Registry: members, Audit: auditLog, Tx: st, Clock: clock, Findings: findings,
+		Rules: cfg.CreditRules(), Effects: appcredit.Effects{BlockEventRegistration: cfg.Credit.BlockEventRegistration, BlockLeadership: cfg.Credit.BlockLeadership},
+	})
+	events.SetCredit(creditSvc)
+	governance.SetCredit(creditSvc)
+	checks := append(fees.Checks(), events.Checks()...)
+	checks = append(checks, appfinding.Check{RuleID: appcredit.RuleTimely, Clause: "8.4.1.5", Module: "credit", Evaluate: creditSvc.TimelyViolations})
+	for _, c := range checks {
 		if err := findings.Register(c); err != nil {
 			d.Close()
 			return nil, err
@@ -176,6 +188,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 		}
 	}
 	return &System{
+		Credit:     creditSvc,
 		Events:     events,
 		Fees:       fees,
 		Governance: governance,
@@ -190,7 +203,7 @@ func (s *System) Close() error { return s.DB.Close() }
 // Server builds the HTTP server.
 func (s *System) Server() *api.Server {
 	return api.New(api.Deps{
-		Log: s.Log, Identity: s.Identity, Audit: s.Audit, Findings: s.Findings, JobRuns: s.JobRepo, Members: s.Members, Governance: s.Governance, Fees: s.Fees, Events: s.Events,
+		Log: s.Log, Identity: s.Identity, Audit: s.Audit, Findings: s.Findings, JobRuns: s.JobRepo, Members: s.Members, Governance: s.Governance, Fees: s.Fees, Events: s.Events, Credit: s.Credit,
 		Sheets:     excel.Sheets{},
 		Authorizer: s.Enforcer, DB: s.Store, Limiter: store.NewThrottle(s.Store), Static: spa(frontend.Dist()),
 		Options: api.Options{
@@ -219,6 +232,10 @@ func (s *System) Runner(holder string) (*jobs.Runner, error) {
 		}},
 		{Name: "events.anonymise", Spec: s.Cfg.Jobs.AnonymiseAttendees, Timeout: 30 * time.Minute, Run: func(ctx context.Context) error {
 			_, err := s.Events.Anonymise(ctx)
+			return err
+		}},
+		{Name: "credit.expire", Spec: s.Cfg.Jobs.CreditExpire, Timeout: 10 * time.Minute, Run: func(ctx context.Context) error {
+			_, err := s.Credit.Expire(ctx)
 			return err
 		}},
 		{Name: "bills.remind_arrears", Spec: s.Cfg.Jobs.ArrearsReminder, Timeout: 30 * time.Minute, Run: func(ctx context.Context) error {

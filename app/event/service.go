@@ -20,8 +20,14 @@ type Rechecker interface {
 	RecheckObject(ctx context.Context, ruleID, objectType, objectID string) error
 }
 
+// CreditCheck answers whether the credit lists refuse a unit's registration.
+type CreditCheck interface {
+	CheckEventRegistration(ctx context.Context, memberID int64) error
+}
+
 // Service holds the event use cases.
 type Service struct {
+	credit   CreditCheck // nil until the credit module is wired
 	store    Store
 	members  Members
 	audit    *audit.Log
@@ -130,6 +136,9 @@ func (s *Service) Events(ctx context.Context, f Filter, p app.Page) (app.List[ev
 	f.Now = s.clock.Now()
 	return s.store.Events(ctx, f, p)
 }
+
+// SetCredit wires the credit lists' effect on registration (8.4.1.5).
+func (s *Service) SetCredit(c CreditCheck) { s.credit = c }
 
 // Large reports whether the safety gate applies to e.
 func (s *Service) Large(e event.Event) bool { return e.Large(s.policy.LargeThreshold) }
@@ -368,6 +377,11 @@ func newCode() (string, error) {
 // beyond it waitlisted — never over capacity, because the event row is
 // locked while the places are counted.
 func (s *Service) Register(ctx context.Context, eventID int64, r event.Registration) (event.Registration, error) {
+	if r.MemberID != nil && s.credit != nil {
+		if err := s.credit.CheckEventRegistration(ctx, *r.MemberID); err != nil {
+			return r, err
+		}
+	}
 	err := s.tx.Do(ctx, func(ctx context.Context) error {
 		e, err := s.store.EventForUpdate(ctx, eventID)
 		if err != nil {

@@ -18,8 +18,14 @@ type Rechecker interface {
 	RecheckObject(ctx context.Context, ruleID, objectType, objectID string) error
 }
 
+// CreditCheck answers whether the credit lists refuse a unit's officer.
+type CreditCheck interface {
+	CheckLeadership(ctx context.Context, memberID int64) error
+}
+
 // Service holds the governance use cases.
 type Service struct {
+	credit   CreditCheck // nil until the credit module is wired
 	store    Store
 	members  Members
 	audit    *audit.Log
@@ -53,6 +59,9 @@ func notFound(err error, entity string) error {
 }
 
 func id(n int64) string { return strconv.FormatInt(n, 10) }
+
+// SetCredit wires the credit lists' effect on appointments (8.4.1.5).
+func (s *Service) SetCredit(c CreditCheck) { s.credit = c }
 
 // ---- association ----
 
@@ -343,6 +352,11 @@ func (s *Service) Appoint(ctx context.Context, t gov.Tenure) (gov.Tenure, error)
 				return t, err
 			}
 			return t, errs.Field("member_id", "member_unknown")
+		}
+		if s.credit != nil {
+			if err := s.credit.CheckLeadership(ctx, *t.MemberID); err != nil {
+				return t, err
+			}
 		}
 	}
 	err := s.tx.Do(ctx, func(ctx context.Context) error {

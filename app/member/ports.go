@@ -35,6 +35,8 @@ type Members interface {
 	Events(ctx context.Context, memberID int64) ([]Event, error)
 	Exists(ctx context.Context, id int64) (bool, error)
 	CountCurrent(ctx context.Context) (int64, error)
+	Codes(ctx context.Context, ids []int64) (map[int64]string, error)
+	SearchNames(ctx context.Context, q string, limit int) ([]int64, error)
 	// EachCurrent calls fn with the id and tier of every current unit.
 	EachCurrent(ctx context.Context, fn func(id, tierID int64) error) error
 	Names(ctx context.Context, ids []int64) (map[int64]string, error)

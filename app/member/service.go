@@ -434,3 +434,13 @@ func (s *Service) Billable(ctx context.Context, memberID int64) (int64, bool, er
 	}
 	return m.TierID, m.Billable(), nil
 }
+
+// Codes maps units to their USCCs (a credit list publishes them).
+func (s *Service) Codes(ctx context.Context, ids []int64) (map[int64]string, error) {
+	return s.members.Codes(ctx, ids)
+}
+
+// Search finds units by name for public queries.
+func (s *Service) Search(ctx context.Context, q string, limit int) ([]int64, error) {
+	return s.members.SearchNames(ctx, q, limit)
+}

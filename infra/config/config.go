@@ -13,6 +13,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"huiguan/configs"
+	"huiguan/domain/credit"
 )
 
 // Config is the validated configuration.
@@ -46,10 +47,37 @@ type Config struct {
 		BillsGenerate      string `yaml:"bills_generate"`
 		ArrearsReminder    string `yaml:"arrears_reminder"`
 		AnonymiseAttendees string `yaml:"anonymise_attendees"`
+		CreditExpire       string `yaml:"credit_expire"`
 	} `yaml:"jobs"`
-	Rules Rules `yaml:"rules"`
+	Rules  Rules        `yaml:"rules"`
+	Credit CreditConfig `yaml:"credit"`
 	// AdminPassword is the first administrator's password (env only).
 	AdminPassword string `yaml:"-"`
+}
+
+// CreditConfig is the association's credit-list rules (rules.md A13) and
+// the effects of the black list.
+type CreditConfig struct {
+	Lists []struct {
+		List           string `yaml:"list"`
+		Criteria       string `yaml:"criteria"`
+		DecidingBody   string `yaml:"deciding_body"`
+		ValidityMonths int    `yaml:"validity_months"`
+		Public         bool   `yaml:"public"`
+		AppealDays     int    `yaml:"appeal_days"`
+	} `yaml:"lists"`
+	BlockEventRegistration bool `yaml:"block_event_registration"`
+	BlockLeadership        bool `yaml:"block_leadership"`
+}
+
+// CreditRules converts the configured list rules.
+func (c *Config) CreditRules() []credit.Rule {
+	out := make([]credit.Rule, 0, len(c.Credit.Lists))
+	for _, l := range c.Credit.Lists {
+		out = append(out, credit.Rule{List: credit.List(l.List), Criteria: l.Criteria, DecidingBody: l.DecidingBody,
+			ValidityMonths: l.ValidityMonths, Public: l.Public, AppealDays: l.AppealDays})
+	}
+	return out
 }
 
 // Rules are the parameters the standard leaves open (rules.md §0).
@@ -141,6 +169,11 @@ func (c *Config) Validate() error {
 	}
 	if _, err := time.Parse("01-02", c.Rules.FeeDisclosureDeadline); err != nil {
 		return fmt.Errorf("config: rules.fee_disclosure_deadline must be MM-DD")
+	}
+	for _, l := range c.Credit.Lists {
+		if _, err := credit.ParseList(l.List); err != nil || l.ValidityMonths < 1 || l.AppealDays < 1 {
+			return fmt.Errorf("config: credit.lists: %q needs a known list, validity_months ≥ 1 and appeal_days ≥ 1", l.List)
+		}
 	}
 	if _, err := time.Parse("01-02", c.Rules.FeeDueMonthDay); err != nil {
 		return fmt.Errorf("config: rules.fee_due must be MM-DD")

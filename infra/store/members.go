@@ -675,3 +675,26 @@ func (r *Members) EachCurrent(ctx context.Context, fn func(id, tierID int64) err
 		}
 	}
 }
+
+// Codes maps unit ids to their USCCs.
+func (r *Members) Codes(ctx context.Context, ids []int64) (map[int64]string, error) {
+	var rows []struct {
+		ID   int64
+		USCC string `gorm:"column:uscc"`
+	}
+	if err := r.s.conn(ctx).Model(&memberRecord{}).Select("id, uscc").Where("id IN ?", append(ids, 0)).Scan(&rows).Error; err != nil {
+		return nil, translate(err)
+	}
+	out := make(map[int64]string, len(rows))
+	for _, row := range rows {
+		out[row.ID] = row.USCC
+	}
+	return out, nil
+}
+
+// SearchNames returns ids of units whose name contains q.
+func (r *Members) SearchNames(ctx context.Context, q string, limit int) ([]int64, error) {
+	var ids []int64
+	err := r.s.conn(ctx).Model(&memberRecord{}).Where("name LIKE ?", "%"+escapeLike(q)+"%").Limit(limit).Pluck("id", &ids).Error
+	return ids, translate(err)
+}

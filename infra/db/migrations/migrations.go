@@ -14,5 +14,6 @@ func All() []db.Migration {
 		{Version: 4, Name: "governance: association, bodies, meetings, resolutions, positions, branches", Up: governance},
 		{Version: 5, Name: "fees: standards, bills, payments, fund, disclosures, idempotency keys, notices", Up: fees},
 		{Version: 6, Name: "events: events, tasks, providers, registrations", Up: events},
+		{Version: 7, Name: "credit: records, proposals, list entries, appeals and repairs", Up: creditTables},
 	}
 }
