@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"huiguan/app"
+	appcredit "huiguan/app/credit"
 	appevent "huiguan/app/event"
 	appfee "huiguan/app/fee"
 	"huiguan/app/finding"
@@ -32,6 +33,7 @@ type Deps struct {
 	Governance *appgov.Service
 	Fees       *appfee.Service
 	Events     *appevent.Service
+	Credit     *appcredit.Service
 }
 
 // Options tune the load.
@@ -100,6 +102,9 @@ func Load(ctx context.Context, d Deps, o Options) (Result, error) {
 	}
 	if err := loadEvents(ctx, d, d.Clock.Now().In(shanghaiLoc)); err != nil {
 		return Result{}, fmt.Errorf("demo events: %w", err)
+	}
+	if err := loadCredit(ctx, d, r, d.Clock.Now().In(shanghaiLoc)); err != nil {
+		return Result{}, fmt.Errorf("demo credit: %w", err)
 	}
 	res.Members = r.units
 	unitID := r.showcase
