@@ -120,6 +120,8 @@ describe('member registry: tiers, application, approval, export, import, portal'
     await page.locator(field('f-industry')).fill('快递')
     await page.locator(field('f-segment')).fill('城市配送')
     await page.locator(field('f-region')).fill('广州')
+    // A full-page picture of a scrolled page would draw the sticky header mid-page.
+    await page.evaluate(() => window.scrollTo(0, 0))
     await shot(page, 'application-form')
     await page.locator(tid('member-submit')).click()
     await page.waitForURL(/\/console\/members\/\d+$/)
