@@ -198,7 +198,7 @@ export function gaugeOption(stats: MemberStats, texts: StatsTexts): EChartsCoreO
         anchor: { show: false },
         title: { show: true, offsetCenter: [0, '34%'], color: '#8a94a6', fontSize: 12 },
         detail: {
-          valueAnimation: true,
+          valueAnimation: false,
           offsetCenter: [0, '-4%'],
           fontSize: 26,
           fontWeight: 600,
