@@ -14,6 +14,7 @@ import (
 
 	"huiguan/app"
 	"huiguan/app/audit"
+	"huiguan/app/consult"
 	"huiguan/app/credit"
 	"huiguan/app/event"
 	"huiguan/app/fee"
@@ -50,6 +51,7 @@ type Deps struct {
 	Fees       *fee.Service
 	Events     *event.Service
 	Credit     *credit.Service
+	Consulting *consult.Service
 	Sheets     app.Spreadsheets
 	JobRuns    JobRuns
 	Authorizer Authorizer
@@ -265,6 +267,24 @@ func (s *Server) routes() {
 	s.private(fiber.MethodPost, v1+"/portal/credit/repairs", h.fileAppeal("repair"))
 	s.open(fiber.MethodGet, v1+"/public/credit-lists", s.limited(120, time.Minute), h.publicCreditLists)
 	s.open(fiber.MethodGet, v1+"/public/credit-rules", h.creditRules)
+	s.private(fiber.MethodGet, v1+"/consulting/services", h.listConsultServices)
+	s.private(fiber.MethodPost, v1+"/consulting/services", h.saveConsultService)
+	s.private(fiber.MethodPut, v1+"/consulting/services/:id", h.saveConsultService)
+	s.private(fiber.MethodGet, v1+"/consulting/clients", h.listConsultClients)
+	s.private(fiber.MethodPost, v1+"/consulting/clients", h.createConsultClient)
+	s.private(fiber.MethodGet, v1+"/consulting/contracts", h.listContracts)
+	s.private(fiber.MethodPost, v1+"/consulting/contracts", h.saveContract)
+	s.private(fiber.MethodGet, v1+"/consulting/contracts/export.xlsx", h.exportContracts)
+	s.private(fiber.MethodGet, v1+"/consulting/contracts/:id", h.getContract)
+	s.private(fiber.MethodPut, v1+"/consulting/contracts/:id", h.saveContract)
+	s.private(fiber.MethodPost, v1+"/consulting/contracts/:id/stages", h.addStage)
+	s.private(fiber.MethodPut, v1+"/consulting/contracts/:id/compliance-review", h.putCompliance)
+	s.private(fiber.MethodPost, v1+"/consulting/contracts/:id/sign", h.signContract)
+	s.private(fiber.MethodGet, v1+"/consulting/contracts/:id/budget", h.getBudget)
+	s.private(fiber.MethodPost, v1+"/consulting/contracts/:id/budget", h.addBudgetLine)
+	s.private(fiber.MethodPost, v1+"/consulting/contracts/:id/expenses", h.addContractExpense)
+	s.private(fiber.MethodGet, v1+"/consulting/contracts/:id/receipts", h.listContractReceipts)
+	s.private(fiber.MethodPost, v1+"/consulting/contracts/:id/receipts", h.addContractReceipt)
 	s.open(fiber.MethodGet, v1+"/public/leadership", h.publicLeadership)
 	s.open(fiber.MethodGet, v1+"/public/member-directory", h.memberDirectory)
 	s.open(fiber.MethodGet, v1+"/public/member-tiers", h.publicTiers)

@@ -17,6 +17,7 @@ import (
 	"huiguan/api"
 	"huiguan/app"
 	"huiguan/app/audit"
+	appconsult "huiguan/app/consult"
 	appcredit "huiguan/app/credit"
 	appevent "huiguan/app/event"
 	appfee "huiguan/app/fee"
@@ -51,6 +52,8 @@ type System struct {
 	Enforcer *rbac.Enforcer
 	JobRepo  *store.Jobs
 	Members  *member.Service
+	// Consulting is consulting services and projects.
+	Consulting *appconsult.Service
 	// Credit is the credit lists.
 	Credit *appcredit.Service
 	// Events are events and exhibitions.
@@ -171,9 +174,12 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 		Store: store.NewCredit(st), Registry: members, Audit: auditLog, Tx: st, Clock: clock, Findings: findings,
 		Rules: cfg.CreditRules(), Effects: appcredit.Effects{BlockEventRegistration: cfg.Credit.BlockEventRegistration, BlockLeadership: cfg.Credit.BlockLeadership},
 	})
+	consulting := appconsult.NewService(appconsult.Deps{Store: store.NewConsulting(st), Scope: governance, Locks: store.NewLocks(st),
+		Audit: auditLog, Tx: st, Clock: clock, GraceDays: cfg.Rules.PerfEvalGraceDays, Findings: findings})
 	events.SetCredit(creditSvc)
 	governance.SetCredit(creditSvc)
 	checks := append(fees.Checks(), events.Checks()...)
+	checks = append(checks, consulting.Checks()...)
 	checks = append(checks, appfinding.Check{RuleID: appcredit.RuleTimely, Clause: "8.4.1.5", Module: "credit", Evaluate: creditSvc.TimelyViolations})
 	for _, c := range checks {
 		if err := findings.Register(c); err != nil {
@@ -188,6 +194,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 		}
 	}
 	return &System{
+		Consulting: consulting,
 		Credit:     creditSvc,
 		Events:     events,
 		Fees:       fees,
@@ -203,7 +210,7 @@ func (s *System) Close() error { return s.DB.Close() }
 // Server builds the HTTP server.
 func (s *System) Server() *api.Server {
 	return api.New(api.Deps{
-		Log: s.Log, Identity: s.Identity, Audit: s.Audit, Findings: s.Findings, JobRuns: s.JobRepo, Members: s.Members, Governance: s.Governance, Fees: s.Fees, Events: s.Events, Credit: s.Credit,
+		Log: s.Log, Identity: s.Identity, Audit: s.Audit, Findings: s.Findings, JobRuns: s.JobRepo, Members: s.Members, Governance: s.Governance, Fees: s.Fees, Events: s.Events, Credit: s.Credit, Consulting: s.Consulting,
 		Sheets:     excel.Sheets{},
 		Authorizer: s.Enforcer, DB: s.Store, Limiter: store.NewThrottle(s.Store), Static: spa(frontend.Dist()),
 		Options: api.Options{

@@ -547,3 +547,13 @@ func (s *Service) AssociationName(ctx context.Context) (string, error) {
 	a, _, err := s.store.Association(ctx)
 	return a.FullName, err
 }
+
+// InScope reports whether item is one of the association's business-scope
+// items (the consulting catalogue's question, 8.2.2.1).
+func (s *Service) InScope(ctx context.Context, item string) (bool, error) {
+	a, ok, err := s.store.Association(ctx)
+	if err != nil || !ok {
+		return false, err
+	}
+	return a.InScope(item), nil
+}

@@ -15,5 +15,6 @@ func All() []db.Migration {
 		{Version: 5, Name: "fees: standards, bills, payments, fund, disclosures, idempotency keys, notices", Up: fees},
 		{Version: 6, Name: "events: events, tasks, providers, registrations", Up: events},
 		{Version: 7, Name: "credit: records, proposals, list entries, appeals and repairs", Up: creditTables},
+		{Version: 8, Name: "consulting: services, clients, contracts, stages, budgets, expenses, receipts", Up: consulting},
 	}
 }
