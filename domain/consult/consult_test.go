@@ -64,7 +64,9 @@ func TestForeignNeedsReview(t *testing.T) {
 func TestLifecycle(t *testing.T) {
 	t.Parallel()
 	c := contract()
-	rec := func(s consult.Stage) consult.StageRecord { return consult.StageRecord{Stage: s, Summary: "完成", By: "mishu", At: d0} }
+	rec := func(s consult.Stage) consult.StageRecord {
+		return consult.StageRecord{Stage: s, Summary: "完成", By: "mishu", At: d0}
+	}
 	var done []consult.StageRecord
 	add := func(s consult.Stage, skip string) error {
 		out, err := c.Advance(done, rec(s), skip)
