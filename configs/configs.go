@@ -18,3 +18,10 @@ var RBACModel string
 //
 //go:embed policy.csv
 var Policy string
+
+// Indicators is the scorecard's catalogue: 112 indicators, the roll-up,
+// red lines and stage bands (versioned with the code; weights and bands are
+// the association's to adjust).
+//
+//go:embed indicators.json
+var Indicators []byte
