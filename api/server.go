@@ -22,6 +22,7 @@ import (
 	"huiguan/app/governance"
 	"huiguan/app/identity"
 	"huiguan/app/member"
+	"huiguan/app/scorecard"
 	"huiguan/domain/errs"
 )
 
@@ -52,6 +53,7 @@ type Deps struct {
 	Events     *event.Service
 	Credit     *credit.Service
 	Consulting *consult.Service
+	Scorecard  *scorecard.Service
 	Sheets     app.Spreadsheets
 	JobRuns    JobRuns
 	Authorizer Authorizer
@@ -285,6 +287,18 @@ func (s *Server) routes() {
 	s.private(fiber.MethodPost, v1+"/consulting/contracts/:id/expenses", h.addContractExpense)
 	s.private(fiber.MethodGet, v1+"/consulting/contracts/:id/receipts", h.listContractReceipts)
 	s.private(fiber.MethodPost, v1+"/consulting/contracts/:id/receipts", h.addContractReceipt)
+	s.private(fiber.MethodGet, v1+"/scorecard/indicators", h.scorecardIndicators)
+	s.private(fiber.MethodGet, v1+"/scorecard/live", h.scorecardLive)
+	s.private(fiber.MethodGet, v1+"/scorecard/rounds", h.listRounds)
+	s.private(fiber.MethodPost, v1+"/scorecard/rounds", h.createRound)
+	s.private(fiber.MethodGet, v1+"/scorecard/rounds/:id", h.getRound)
+	for _, step := range []string{"snapshot", "baseline", "submit", "approve", "close"} {
+		s.private(fiber.MethodPost, v1+"/scorecard/rounds/:id/"+step, h.advanceRound(step))
+	}
+	s.private(fiber.MethodPut, v1+"/scorecard/rounds/:id/scores", h.putScore)
+	s.private(fiber.MethodGet, v1+"/scorecard/rounds/:id/report.xlsx", h.roundReportXLSX)
+	s.private(fiber.MethodGet, v1+"/scorecard/actions", h.listActions)
+	s.private(fiber.MethodPatch, v1+"/scorecard/actions/:id", h.patchAction)
 	s.open(fiber.MethodGet, v1+"/public/leadership", h.publicLeadership)
 	s.open(fiber.MethodGet, v1+"/public/member-directory", h.memberDirectory)
 	s.open(fiber.MethodGet, v1+"/public/member-tiers", h.publicTiers)

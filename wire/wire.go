@@ -26,6 +26,7 @@ import (
 	appgov "huiguan/app/governance"
 	"huiguan/app/identity"
 	"huiguan/app/member"
+	appscore "huiguan/app/scorecard"
 	"huiguan/configs"
 	domainidentity "huiguan/domain/identity"
 	"huiguan/frontend"
@@ -52,6 +53,8 @@ type System struct {
 	Enforcer *rbac.Enforcer
 	JobRepo  *store.Jobs
 	Members  *member.Service
+	// Scorecard is the capability scorecard.
+	Scorecard *appscore.Service
 	// Consulting is consulting services and projects.
 	Consulting *appconsult.Service
 	// Credit is the credit lists.
@@ -193,7 +196,16 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 			return nil, err
 		}
 	}
+	catalogue, err := appscore.ParseCatalogue(configs.Indicators)
+	if err != nil {
+		d.Close()
+		return nil, err
+	}
+	scorecard := appscore.NewService(appscore.Deps{Catalogue: catalogue, Facts: store.NewScorecardFacts(st), Store: store.NewRounds(st),
+		Audit: auditLog, Tx: st, Clock: clock, Policy: appscore.Policy{ReviewMonths: cfg.Rules.RecordReviewMonths,
+			RetentionDays: cfg.Rules.AttendeeRetentionDays, DisclosureDeadline: cfg.Rules.FeeDisclosureDeadline, TriggerScore: cfg.Rules.ImprovementTriggerScore}})
 	return &System{
+		Scorecard:  scorecard,
 		Consulting: consulting,
 		Credit:     creditSvc,
 		Events:     events,
@@ -210,7 +222,7 @@ func (s *System) Close() error { return s.DB.Close() }
 // Server builds the HTTP server.
 func (s *System) Server() *api.Server {
 	return api.New(api.Deps{
-		Log: s.Log, Identity: s.Identity, Audit: s.Audit, Findings: s.Findings, JobRuns: s.JobRepo, Members: s.Members, Governance: s.Governance, Fees: s.Fees, Events: s.Events, Credit: s.Credit, Consulting: s.Consulting,
+		Log: s.Log, Identity: s.Identity, Audit: s.Audit, Findings: s.Findings, JobRuns: s.JobRepo, Members: s.Members, Governance: s.Governance, Fees: s.Fees, Events: s.Events, Credit: s.Credit, Consulting: s.Consulting, Scorecard: s.Scorecard,
 		Sheets:     excel.Sheets{},
 		Authorizer: s.Enforcer, DB: s.Store, Limiter: store.NewThrottle(s.Store), Static: spa(frontend.Dist()),
 		Options: api.Options{

@@ -16,5 +16,6 @@ func All() []db.Migration {
 		{Version: 6, Name: "events: events, tasks, providers, registrations", Up: events},
 		{Version: 7, Name: "credit: records, proposals, list entries, appeals and repairs", Up: creditTables},
 		{Version: 8, Name: "consulting: services, clients, contracts, stages, budgets, expenses, receipts", Up: consulting},
+		{Version: 9, Name: "scorecard: rounds, evidence scores, improvement actions", Up: scorecardTables},
 	}
 }
