@@ -61,6 +61,9 @@ func TestImportIsAllOrNothing(t *testing.T) {
 		if tpl.Status != 200 || readSheet(t, tpl.Body)[0][1] != "统一社会信用代码" {
 			t.Fatalf("template: %d", tpl.Status)
 		}
+		if example := readSheet(t, tpl.Body)[1][1]; example != code("91440101MA5C00000") {
+			t.Fatalf("the template's example credit code %q does not carry its check character", example)
+		}
 
 		bad := importRow("坏码物流有限公司", wrongCheck(code("91440101MA5C11100")))
 		rows := [][]string{importHeader,

@@ -144,6 +144,11 @@ func TestPortalChangeRequests(t *testing.T) {
 		if mine := unit.Do("GET", "/api/v1/portal/my-unit/change-requests", nil); mine.JSON["total"].(float64) != 1 {
 			t.Fatalf("own requests: %s", mine.Body)
 		}
+		// A portal account not linked to any unit sees no unit's requests.
+		k.CreateUser("unlinked", "member")
+		if r := k.Login("unlinked", "unlinked-password").Do("GET", "/api/v1/portal/my-unit/change-requests", nil); r.Status != 200 || r.JSON["total"].(float64) != 0 {
+			t.Fatalf("unlinked member account listing requests: %d %s", r.Status, r.Body)
+		}
 		if r := clerk.Do("POST", "/api/v1/member-change-requests/"+reqID+"/reject", nil); r.Status != 400 || r.ErrorField("note") == "" {
 			t.Fatalf("reject without a reason: %d %s", r.Status, r.Body)
 		}

@@ -47,6 +47,25 @@ func (p Principal) HasRole(r identity.Role) bool {
 	return false
 }
 
+// UnitScope is the member unit a principal's listings are limited to: its
+// own unit when the account is linked to one, every unit (0) for staff, and
+// none (-1, which matches no row) for a member account without a link, so a
+// half-configured portal account can never read other units' records.
+func (p Principal) UnitScope() int64 {
+	if p.MemberID != nil {
+		return *p.MemberID
+	}
+	for _, r := range p.Roles {
+		if r != identity.Member {
+			return 0
+		}
+	}
+	if len(p.Roles) == 0 {
+		return 0 // the system principal
+	}
+	return -1
+}
+
 // System acts for jobs and command-line operations.
 func System(requestID string) Principal {
 	return Principal{Username: "system", Clearance: identity.Restricted, RequestID: requestID}

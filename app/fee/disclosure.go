@@ -230,11 +230,7 @@ func (s *Service) Feedback(ctx context.Context, year int) ([]Feedback, error) {
 	if err != nil {
 		return nil, err
 	}
-	var member int64
-	if p.MemberID != nil {
-		member = *p.MemberID
-	}
-	return s.store.Feedback(ctx, year, member)
+	return s.store.Feedback(ctx, year, p.UnitScope())
 }
 
 // ReplyFeedback answers a member's feedback (staff).

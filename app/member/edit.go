@@ -148,10 +148,7 @@ func (s *Service) ListChangeRequests(ctx context.Context, status string, pg app.
 	if err != nil {
 		return app.List[ChangeRequest]{}, err
 	}
-	var memberID int64
-	if p.MemberID != nil {
-		memberID = *p.MemberID
-	}
+	memberID := p.UnitScope()
 	switch status {
 	case "", "pending", "applied", "rejected":
 	default:

@@ -67,7 +67,8 @@ func (s *Service) Template(ctx context.Context, sheets app.Spreadsheets, w io.Wr
 	for i, c := range templateColumns {
 		headers[i] = c.Header
 	}
-	example := []string{"示例：广州某某物流有限公司", "91440101MA5C00000X", "企业法人", "会员单位", "是", "否",
+	const exampleCode = "91440101MA5C00000" // the check character is appended, so the example itself passes
+	example := []string{"示例：广州某某物流有限公司", exampleCode + string(member.CheckChar(exampleCode)), "企业法人", "会员单位", "是", "否",
 		"广州市黄埔区某某路 1 号", "张三", "13800000000", "李四", "13900000000", "", "", "王五", "办公室主任",
 		"020-80000000", "wangwu@example.com", "道路货运", "干线运输", "广州", "2026-03-01", "SQ-2026-001"}
 	done := false
