@@ -235,7 +235,11 @@ func (s *Service) Advance(ctx context.Context, id int64, step string) (Round, er
 			if r.Status != "scoring" {
 				return errs.Rule("scorecard.wrong_status", "").With("status", r.Status)
 			}
-			if missing := s.unscored(r, mustScores(ctx, s, r.ID), s.catalogue.Layers[0].Name); len(missing) > 0 {
+			scores, err := s.store.Scores(ctx, r.ID)
+			if err != nil {
+				return err
+			}
+			if missing := s.unscored(r, scores, s.catalogue.Layers[0].Name); len(missing) > 0 {
 				return errs.Rule("scorecard.baseline_incomplete", "9").With("missing", len(missing))
 			}
 			r.BaselineAt = &now
@@ -243,7 +247,11 @@ func (s *Service) Advance(ctx context.Context, id int64, step string) (Round, er
 			if r.Status != "scoring" || r.BaselineAt == nil {
 				return errs.Rule("scorecard.baseline_first", "9")
 			}
-			if missing := s.unscored(r, mustScores(ctx, s, r.ID), ""); len(missing) > 0 {
+			scores, err := s.store.Scores(ctx, r.ID)
+			if err != nil {
+				return err
+			}
+			if missing := s.unscored(r, scores, ""); len(missing) > 0 {
 				return errs.Rule("scorecard.unscored", "10.1.3").With("missing", len(missing))
 			}
 			r.Status, r.SubmittedAt = "submitted", &now
@@ -284,10 +292,6 @@ func (s *Service) Advance(ctx context.Context, id int64, step string) (Round, er
 	return r, err
 }
 
-func mustScores(ctx context.Context, s *Service, id int64) []sc.EvidenceScore {
-	scores, _ := s.store.Scores(ctx, id)
-	return scores
-}
 
 // ownerFor names the head responsible for the indicator's layer (10.2.1).
 func ownerFor(c sc.Catalogue, id string) string {
