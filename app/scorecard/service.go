@@ -292,7 +292,6 @@ func (s *Service) Advance(ctx context.Context, id int64, step string) (Round, er
 	return r, err
 }
 
-
 // ownerFor names the head responsible for the indicator's layer (10.2.1).
 func ownerFor(c sc.Catalogue, id string) string {
 	if ind, ok := c.Indicator(id); ok && ind.Layer == c.Layers[0].Name {
