@@ -11,7 +11,8 @@ import (
 
 func loadDemo(ctx context.Context, sys *wire.System, stdout io.Writer, force bool) error {
 	res, err := demo.Load(ctx, demo.Deps{Identity: sys.Identity, MembersAt: sys.MembersAt, Clock: sys.Clock, Findings: sys.Findings,
-		Members: sys.Members, Governance: sys.Governance, Fees: sys.Fees, Events: sys.Events, Credit: sys.Credit}, demo.Options{Force: force, Password: sys.Cfg.AdminPassword})
+		Members: sys.Members, Governance: sys.Governance, Fees: sys.Fees, Events: sys.Events, Credit: sys.Credit,
+		Consulting: sys.Consulting, Scorecard: sys.Scorecard}, demo.Options{Force: force, Password: sys.Cfg.AdminPassword})
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"huiguan/app"
+	appconsult "huiguan/app/consult"
 	appcredit "huiguan/app/credit"
 	appevent "huiguan/app/event"
 	appfee "huiguan/app/fee"
@@ -19,6 +20,7 @@ import (
 	"huiguan/app/member"
 
 	"huiguan/app/identity"
+	appscore "huiguan/app/scorecard"
 	"huiguan/domain/errs"
 )
 
@@ -34,6 +36,8 @@ type Deps struct {
 	Fees       *appfee.Service
 	Events     *appevent.Service
 	Credit     *appcredit.Service
+	Consulting *appconsult.Service
+	Scorecard  *appscore.Service
 }
 
 // Options tune the load.
@@ -106,16 +110,23 @@ func Load(ctx context.Context, d Deps, o Options) (Result, error) {
 	if err := loadCredit(ctx, d, r, d.Clock.Now().In(shanghaiLoc)); err != nil {
 		return Result{}, fmt.Errorf("demo credit: %w", err)
 	}
+	if err := loadConsulting(ctx, d, d.Clock.Now().In(shanghaiLoc)); err != nil {
+		return Result{}, fmt.Errorf("demo consulting: %w", err)
+	}
 	res.Members = r.units
 	unitID := r.showcase
+	userIDs := map[string]int64{}
 	for _, a := range accounts {
 		var link *int64
 		if a.username == "huiyuan" {
 			link = &unitID
 		}
-		_, err := d.Identity.CreateUser(ctx, identity.CreateUserCommand{
+		u, err := d.Identity.CreateUser(ctx, identity.CreateUserCommand{
 			Username: a.username, Password: password, DisplayName: a.name, Roles: a.roles, MemberID: link,
 		})
+		if err == nil {
+			userIDs[a.username] = u.User.ID()
+		}
 		shown := password
 		if errors.Is(err, errs.ErrConflict) {
 			if a.username != "admin" {
@@ -131,6 +142,10 @@ func Load(ctx context.Context, d Deps, o Options) (Result, error) {
 	}
 	if err := requestAsUnit(ctx, d.MembersAt(d.Clock), unitID); err != nil {
 		return Result{}, err
+	}
+	// The secretary-general heads internal governance, the president business (10.1.2).
+	if err := loadScorecard(ctx, d, userIDs["mishu"], userIDs["huizhang"], d.Clock.Now().In(shanghaiLoc)); err != nil {
+		return Result{}, fmt.Errorf("demo scorecard: %w", err)
 	}
 	// Findings as the nightly check would leave them today.
 	if _, err := d.Findings.Recheck(ctx); err != nil {
