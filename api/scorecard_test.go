@@ -217,3 +217,23 @@ func TestAssessmentRound(t *testing.T) {
 		}
 	})
 }
+
+func TestLiveScorecardReadsTheRoster(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, tg dbtest.Target) {
+		k := testkit.New(t, tg)
+		clerk, _, _ := registry(t, k)
+		// A second unit applies but is not admitted: not yet a current member.
+		second := clerk.Do("POST", "/api/v1/members", memberBody("深圳鹏程供应链有限公司", code("91440300MA5DXXXX0"), 1))
+		if second.Status != 201 {
+			t.Fatalf("application: %d %s", second.Status, second.Body)
+		}
+		ind := liveIndicator(t, clerk, "8.1.2.3")
+		figures := ind["figures"].(map[string]any)
+		if ind["score"].(float64) != 100 || figures["members"].(float64) != 1 || figures["complete"].(float64) != 1 {
+			t.Fatalf("roster completeness over one complete current member: %v", ind)
+		}
+		if ind := liveIndicator(t, clerk, "8.1.1.1"); ind["score"].(float64) != 100 {
+			t.Fatalf("one tier with its services: %v", ind)
+		}
+	})
+}

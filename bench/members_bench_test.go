@@ -129,7 +129,8 @@ func (f *fixture) fetch(b *testing.B, path string) (int, int64) {
 // roster: the console's 20-row page with one filter and a name search, one
 // unit's detail with masking and its audited restricted read, and the
 // export of the whole roster with the process's peak RSS (VmHWM, reset
-// before the export).
+// before the export); and the live capability scorecard, which reads every
+// module's figures across the whole roster at once.
 func BenchmarkMembers(b *testing.B) {
 	for _, name := range targets(b) {
 		b.Run(name, func(b *testing.B) {
@@ -155,6 +156,11 @@ func BenchmarkMembers(b *testing.B) {
 				}
 				b.ReportMetric(float64(size)/(1<<20), "MB/file")
 				b.ReportMetric(peakRSSMB(), "peakRSS_MB")
+			})
+			b.Run("scorecard_live", func(b *testing.B) {
+				for b.Loop() {
+					f.fetch(b, "/api/v1/scorecard/live")
+				}
 			})
 		})
 	}
