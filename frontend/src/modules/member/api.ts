@@ -6,6 +6,7 @@ import type {
   CreateMemberBody,
   DirectoryEntry,
   EditMemberBody,
+  ExpulsionResolution,
   HistoryEvent,
   ImportProblem,
   ImportResult,
@@ -33,6 +34,9 @@ export const membersApi = {
   transit: (id: number, action: LifecycleAction, body: TransitionBody = {}) =>
     api.post<Member>(`/members/${id}/${action}`, body, { quiet: true }),
   review: (id: number) => api.post<Member>(`/members/${id}/review`),
+  /** Passed, current expulsion resolutions: the only grounds on which a unit is expelled. */
+  expulsionResolutions: (opts?: RequestOptions) =>
+    api.get<ListResponse<ExpulsionResolution>>('/resolutions', { kind: 'expulsion', status: 'passed', page_size: 100 }, opts),
   stats: (opts?: RequestOptions) => api.get<MemberStats>('/members/stats', undefined, opts),
   setIndustryUnits: (n: number) =>
     api.put<MemberStats>('/members/stats/industry-units', { industry_total_units: n }, { quiet: true }),

@@ -220,8 +220,9 @@ export default {
         reasonOptional: '选填，例如：经营调整',
         approver: '批准人',
         approverPlaceholder: '例如：会长办公会',
-        resolutionRef: '决议编号',
-        resolutionPlaceholder: '例如：理事会决议〔2026〕3 号',
+        resolutionRef: '除名决议',
+        resolutionPlaceholder: '选择已通过的除名决议',
+        noResolution: '没有已通过的除名决议：请先在治理 · 会议中由理事会或会员大会表决',
         date: '生效日期',
       },
       detail: {
@@ -675,8 +676,9 @@ export default {
         reasonOptional: 'Optional, e.g. change of business',
         approver: 'Approver',
         approverPlaceholder: "e.g. the president's office",
-        resolutionRef: 'Resolution no.',
-        resolutionPlaceholder: 'e.g. Council resolution 2026-3',
+        resolutionRef: 'Expulsion resolution',
+        resolutionPlaceholder: 'Choose a passed expulsion resolution',
+        noResolution: 'No passed expulsion resolution: have the council or general assembly vote on one under Governance · Meetings',
         date: 'Effective date',
       },
       detail: {

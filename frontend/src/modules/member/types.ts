@@ -219,8 +219,17 @@ export interface TransitionBody {
   reason?: string
   note?: string
   approver?: string
-  resolution_ref?: string
+  /** A passed expulsion resolution of the council or general assembly (required to expel). */
+  resolution_id?: number
   date?: string
+}
+
+/** A passed expulsion resolution offered when expelling a unit. */
+export interface ExpulsionResolution {
+  id: number
+  title: string
+  held_on: string
+  body_kind: string
 }
 
 /** One problem of a refused import (422 member.import_rejected). */
