@@ -6,10 +6,11 @@ import portal from '@/modules/portal'
 import board from '@/modules/board'
 import compliance from '@/modules/compliance'
 import member from '@/modules/member'
+import governance from '@/modules/governance'
 
 /**
  * Every module of the application. A new bounded context (members, fees, events …)
  * adds its folder under src/modules and one line here; its routes, menu entries and
  * translations come with it.
  */
-export const modules: readonly AppModule[] = [auth, consoleModule, compliance, member, admin, portal, board]
+export const modules: readonly AppModule[] = [auth, consoleModule, compliance, member, governance, admin, portal, board]

@@ -14,6 +14,16 @@ const STAFF_MEMBER_PAGES = [
   '/console/member-stats',
 ]
 const READER_MEMBER_PAGES = ['/console/members', '/console/member-tiers', '/console/member-stats']
+// The governance register: every console user reads it (writes are hidden inside the pages).
+const GOVERNANCE_PAGES = [
+  '/console/governance/association',
+  '/console/governance/bodies',
+  '/console/governance/meetings',
+  '/console/governance/resolutions',
+  '/console/governance/positions',
+  '/console/governance/branches',
+]
+const BOARD_GOVERNANCE_PAGES = ['/board/governance', '/board/governance/resolutions']
 
 describe('menu from roles', () => {
   it('gives admins the whole console', () => {
@@ -21,18 +31,19 @@ describe('menu from roles', () => {
       '/console',
       '/console/findings',
       ...STAFF_MEMBER_PAGES,
+      ...GOVERNANCE_PAGES,
       '/console/users',
       '/console/audit',
     ])
   })
 
   it('hides admin pages from secretariat and finance', () => {
-    expect(paths(['secretariat'], 'console')).toEqual(['/console', '/console/findings', ...STAFF_MEMBER_PAGES])
-    expect(paths(['finance'], 'console')).toEqual(['/console', '/console/findings', ...READER_MEMBER_PAGES])
+    expect(paths(['secretariat'], 'console')).toEqual(['/console', '/console/findings', ...STAFF_MEMBER_PAGES, ...GOVERNANCE_PAGES])
+    expect(paths(['finance'], 'console')).toEqual(['/console', '/console/findings', ...READER_MEMBER_PAGES, ...GOVERNANCE_PAGES])
   })
 
   it('gives member contacts the portal only', () => {
-    expect(paths(['member'], 'portal')).toEqual(['/portal', '/portal/my-unit', '/portal/tiers', '/portal/directory'])
+    expect(paths(['member'], 'portal')).toEqual(['/portal', '/portal/my-unit', '/portal/tiers', '/portal/directory', '/portal/leadership'])
   })
 
   it('shows the audit log in the board area to supervisors only', () => {
@@ -41,11 +52,12 @@ describe('menu from roles', () => {
       '/board/findings',
       '/board/member-structure',
       '/board/members',
+      ...BOARD_GOVERNANCE_PAGES,
       '/board/audit',
     ])
-    expect(paths(['board'], 'board')).toEqual(['/board', '/board/findings', '/board/member-structure', '/board/members'])
+    expect(paths(['board'], 'board')).toEqual(['/board', '/board/findings', '/board/member-structure', '/board/members', ...BOARD_GOVERNANCE_PAGES])
     // Evaluators see the statistics only, not the roster.
-    expect(paths(['evaluator'], 'board')).toEqual(['/board', '/board/findings', '/board/member-structure'])
+    expect(paths(['evaluator'], 'board')).toEqual(['/board', '/board/findings', '/board/member-structure', ...BOARD_GOVERNANCE_PAGES])
   })
 
   it('lets a later module slot its entries in by order', () => {
@@ -62,6 +74,7 @@ describe('menu from roles', () => {
       '/console/findings',
       '/console/bills',
       ...READER_MEMBER_PAGES,
+      ...GOVERNANCE_PAGES,
     ])
     expect(menuFor(all, ['member'], 'portal').map((m) => m.path)).toEqual([
       '/portal',
@@ -70,6 +83,7 @@ describe('menu from roles', () => {
       '/portal/my-unit',
       '/portal/tiers',
       '/portal/directory',
+      '/portal/leadership',
     ])
   })
 
@@ -89,6 +103,7 @@ describe('menu from roles', () => {
       '/console',
       '/console/findings',
       'group:members',
+      'group:governance',
       '/console/users',
       '/console/audit',
     ])
