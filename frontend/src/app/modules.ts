@@ -7,10 +7,11 @@ import board from '@/modules/board'
 import compliance from '@/modules/compliance'
 import member from '@/modules/member'
 import governance from '@/modules/governance'
+import events from '@/modules/events'
 
 /**
  * Every module of the application. A new bounded context (members, fees, events …)
  * adds its folder under src/modules and one line here; its routes, menu entries and
  * translations come with it.
  */
-export const modules: readonly AppModule[] = [auth, consoleModule, compliance, member, governance, admin, portal, board]
+export const modules: readonly AppModule[] = [auth, consoleModule, compliance, member, governance, events, admin, portal, board]

@@ -24,6 +24,10 @@ const GOVERNANCE_PAGES = [
   '/console/governance/branches',
 ]
 const BOARD_GOVERNANCE_PAGES = ['/board/governance', '/board/governance/resolutions']
+// Events: organisers plan them; finance reads the calendar; the board side sees the safety overview.
+const STAFF_EVENT_PAGES = ['/console/events', '/console/events/new']
+const READER_EVENT_PAGES = ['/console/events']
+const BOARD_EVENT_PAGES = ['/board/event-safety']
 
 describe('menu from roles', () => {
   it('gives admins the whole console', () => {
@@ -32,18 +36,38 @@ describe('menu from roles', () => {
       '/console/findings',
       ...STAFF_MEMBER_PAGES,
       ...GOVERNANCE_PAGES,
+      ...STAFF_EVENT_PAGES,
       '/console/users',
       '/console/audit',
     ])
   })
 
   it('hides admin pages from secretariat and finance', () => {
-    expect(paths(['secretariat'], 'console')).toEqual(['/console', '/console/findings', ...STAFF_MEMBER_PAGES, ...GOVERNANCE_PAGES])
-    expect(paths(['finance'], 'console')).toEqual(['/console', '/console/findings', ...READER_MEMBER_PAGES, ...GOVERNANCE_PAGES])
+    expect(paths(['secretariat'], 'console')).toEqual([
+      '/console',
+      '/console/findings',
+      ...STAFF_MEMBER_PAGES,
+      ...GOVERNANCE_PAGES,
+      ...STAFF_EVENT_PAGES,
+    ])
+    expect(paths(['finance'], 'console')).toEqual([
+      '/console',
+      '/console/findings',
+      ...READER_MEMBER_PAGES,
+      ...GOVERNANCE_PAGES,
+      ...READER_EVENT_PAGES,
+    ])
   })
 
   it('gives member contacts the portal only', () => {
-    expect(paths(['member'], 'portal')).toEqual(['/portal', '/portal/my-unit', '/portal/tiers', '/portal/directory', '/portal/leadership'])
+    expect(paths(['member'], 'portal')).toEqual([
+      '/portal',
+      '/portal/my-unit',
+      '/portal/tiers',
+      '/portal/directory',
+      '/portal/leadership',
+      '/portal/events',
+    ])
   })
 
   it('shows the audit log in the board area to supervisors only', () => {
@@ -53,11 +77,25 @@ describe('menu from roles', () => {
       '/board/member-structure',
       '/board/members',
       ...BOARD_GOVERNANCE_PAGES,
+      ...BOARD_EVENT_PAGES,
       '/board/audit',
     ])
-    expect(paths(['board'], 'board')).toEqual(['/board', '/board/findings', '/board/member-structure', '/board/members', ...BOARD_GOVERNANCE_PAGES])
+    expect(paths(['board'], 'board')).toEqual([
+      '/board',
+      '/board/findings',
+      '/board/member-structure',
+      '/board/members',
+      ...BOARD_GOVERNANCE_PAGES,
+      ...BOARD_EVENT_PAGES,
+    ])
     // Evaluators see the statistics only, not the roster.
-    expect(paths(['evaluator'], 'board')).toEqual(['/board', '/board/findings', '/board/member-structure', ...BOARD_GOVERNANCE_PAGES])
+    expect(paths(['evaluator'], 'board')).toEqual([
+      '/board',
+      '/board/findings',
+      '/board/member-structure',
+      ...BOARD_GOVERNANCE_PAGES,
+      ...BOARD_EVENT_PAGES,
+    ])
   })
 
   it('lets a later module slot its entries in by order', () => {
@@ -75,6 +113,7 @@ describe('menu from roles', () => {
       '/console/bills',
       ...READER_MEMBER_PAGES,
       ...GOVERNANCE_PAGES,
+      ...READER_EVENT_PAGES,
     ])
     expect(menuFor(all, ['member'], 'portal').map((m) => m.path)).toEqual([
       '/portal',
@@ -84,6 +123,7 @@ describe('menu from roles', () => {
       '/portal/tiers',
       '/portal/directory',
       '/portal/leadership',
+      '/portal/events',
     ])
   })
 
@@ -104,6 +144,7 @@ describe('menu from roles', () => {
       '/console/findings',
       'group:members',
       'group:governance',
+      'group:events',
       '/console/users',
       '/console/audit',
     ])
