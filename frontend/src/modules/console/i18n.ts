@@ -16,6 +16,7 @@ export default {
         members: { title: '会员名册', text: '入会审核、名册信息与退会办理' },
         memberCreate: { title: '新增入会申请', text: '登记单位的入会申请' },
         memberStats: { title: '会员统计', text: '会员结构、趋势与行业覆盖率' },
+        events: { title: '活动日历', text: '活动策划、报名签到与大型活动安全条件' },
       },
       modules: {
         members: { title: '会员管理', text: '入会审核、会员档案与退会' },
@@ -44,6 +45,7 @@ export default {
         members: { title: 'Member roster', text: 'Applications, roster entries and withdrawals' },
         memberCreate: { title: 'New application', text: "Record a unit's application to join" },
         memberStats: { title: 'Member statistics', text: 'Structure, growth and industry coverage' },
+        events: { title: 'Event calendar', text: 'Planning, registration, check-in and the large-event safety gate' },
       },
       modules: {
         members: { title: 'Members', text: 'Applications, member records and withdrawals' },
