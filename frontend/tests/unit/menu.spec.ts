@@ -24,10 +24,32 @@ const GOVERNANCE_PAGES = [
   '/console/governance/branches',
 ]
 const BOARD_GOVERNANCE_PAGES = ['/board/governance', '/board/governance/resolutions']
-// Events: organisers plan them; finance reads the calendar; the board side sees the safety overview.
-const STAFF_EVENT_PAGES = ['/console/events', '/console/events/new']
-const READER_EVENT_PAGES = ['/console/events']
-const BOARD_EVENT_PAGES = ['/board/event-safety']
+// Dues: finance moves money; admin reads the ledger and fund; secretariat sets standards and publishes.
+const ADMIN_FEE_PAGES = [
+  '/console/fees/standards',
+  '/console/fees/bills',
+  '/console/fees/ledger',
+  '/console/fees/fund',
+  '/console/fees/disclosures',
+]
+const SECRETARIAT_FEE_PAGES = ['/console/fees/standards', '/console/fees/bills', '/console/fees/disclosures']
+const FINANCE_FEE_PAGES = [
+  '/console/fees/standards',
+  '/console/fees/bills',
+  '/console/fees/collect',
+  '/console/fees/ledger',
+  '/console/fees/fund',
+  '/console/fees/disclosures',
+]
+const BOARD_FEE_PAGES = [
+  '/board/fees/approvals',
+  '/board/fees/disclosures',
+  '/board/fees/standards',
+  '/board/fees/bills',
+  '/board/fees/ledger',
+  '/board/fees/fund',
+]
+const EVALUATOR_FEE_PAGES = ['/board/fees/disclosures', '/board/fees/standards']
 
 describe('menu from roles', () => {
   it('gives admins the whole console', () => {
@@ -36,7 +58,7 @@ describe('menu from roles', () => {
       '/console/findings',
       ...STAFF_MEMBER_PAGES,
       ...GOVERNANCE_PAGES,
-      ...STAFF_EVENT_PAGES,
+      ...ADMIN_FEE_PAGES,
       '/console/users',
       '/console/audit',
     ])
@@ -48,14 +70,14 @@ describe('menu from roles', () => {
       '/console/findings',
       ...STAFF_MEMBER_PAGES,
       ...GOVERNANCE_PAGES,
-      ...STAFF_EVENT_PAGES,
+      ...SECRETARIAT_FEE_PAGES,
     ])
     expect(paths(['finance'], 'console')).toEqual([
       '/console',
       '/console/findings',
       ...READER_MEMBER_PAGES,
       ...GOVERNANCE_PAGES,
-      ...READER_EVENT_PAGES,
+      ...FINANCE_FEE_PAGES,
     ])
   })
 
@@ -66,7 +88,8 @@ describe('menu from roles', () => {
       '/portal/tiers',
       '/portal/directory',
       '/portal/leadership',
-      '/portal/events',
+      '/portal/bills',
+      '/portal/disclosures',
     ])
   })
 
@@ -77,7 +100,7 @@ describe('menu from roles', () => {
       '/board/member-structure',
       '/board/members',
       ...BOARD_GOVERNANCE_PAGES,
-      ...BOARD_EVENT_PAGES,
+      ...BOARD_FEE_PAGES,
       '/board/audit',
     ])
     expect(paths(['board'], 'board')).toEqual([
@@ -86,7 +109,7 @@ describe('menu from roles', () => {
       '/board/member-structure',
       '/board/members',
       ...BOARD_GOVERNANCE_PAGES,
-      ...BOARD_EVENT_PAGES,
+      ...BOARD_FEE_PAGES,
     ])
     // Evaluators see the statistics only, not the roster.
     expect(paths(['evaluator'], 'board')).toEqual([
@@ -94,36 +117,37 @@ describe('menu from roles', () => {
       '/board/findings',
       '/board/member-structure',
       ...BOARD_GOVERNANCE_PAGES,
-      ...BOARD_EVENT_PAGES,
+      ...EVALUATOR_FEE_PAGES,
     ])
   })
 
   it('lets a later module slot its entries in by order', () => {
-    const fees: AppModule = {
-      name: 'fees',
+    const later: AppModule = {
+      name: 'later',
       menu: [
-        { area: 'console', path: '/console/bills', title: 'x', order: 30, roles: ['finance'], icon: markRaw({}) },
-        { area: 'portal', path: '/portal/bills', title: 'x', order: 10 },
+        { area: 'console', path: '/console/later', title: 'x', order: 30, roles: ['finance'], icon: markRaw({}) },
+        { area: 'portal', path: '/portal/later', title: 'x', order: 10 },
       ],
     }
-    const all = [...modules, fees]
+    const all = [...modules, later]
     expect(menuFor(all, ['finance'], 'console').map((m) => m.path)).toEqual([
       '/console',
       '/console/findings',
-      '/console/bills',
+      '/console/later',
       ...READER_MEMBER_PAGES,
       ...GOVERNANCE_PAGES,
-      ...READER_EVENT_PAGES,
+      ...FINANCE_FEE_PAGES,
     ])
     expect(menuFor(all, ['member'], 'portal').map((m) => m.path)).toEqual([
       '/portal',
       // Same order: ties go by path.
-      '/portal/bills',
+      '/portal/later',
       '/portal/my-unit',
       '/portal/tiers',
       '/portal/directory',
       '/portal/leadership',
-      '/portal/events',
+      '/portal/bills',
+      '/portal/disclosures',
     ])
   })
 
@@ -144,7 +168,7 @@ describe('menu from roles', () => {
       '/console/findings',
       'group:members',
       'group:governance',
-      'group:events',
+      'group:fees',
       '/console/users',
       '/console/audit',
     ])
