@@ -2,7 +2,6 @@ import { describe, expect, it, vi } from 'vitest'
 import { ApiClient, ApiError, type ClientHooks } from '@/shared/api/client'
 import {
   cleanSeats,
-  clauseSuffix,
   createGovApi,
   localizedFinding,
   refusalOf,
@@ -169,12 +168,6 @@ describe('endpoints', () => {
     expect(field).toBeInstanceOf(ApiError)
     expect(refusalOf(field)).toBeNull()
     expect((field as ApiError).fields).toEqual({ resolution_id: '该决议未获通过' })
-  })
-
-  it('cites a clause only when the message does not already', () => {
-    expect(clauseSuffix('会议未达法定人数', '7.3.3.1')).toBe('（7.3.3.1）')
-    expect(clauseSuffix('连任不得超过 2 届（7.3.3.1）', '7.3.3.1')).toBe('')
-    expect(clauseSuffix('x', '')).toBe('')
   })
 
   it('shows the finding text of the UI language', () => {

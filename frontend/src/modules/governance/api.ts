@@ -155,12 +155,6 @@ export function refusalOf(err: unknown): { code: string; message: string; clause
   return { code: err.code, message: err.message, clause: err.clause ?? '' }
 }
 
-/** clauseSuffix renders a clause as the UI cites it: （7.3.3.1）, unless the message already does. */
-export function clauseSuffix(message: string, clause: string): string {
-  if (!clause || message.includes(clause)) return ''
-  return `（${clause}）`
-}
-
 /**
  * localizedFinding: governance findings carry "中文 / English" messages; show the part
  * of the UI language.
