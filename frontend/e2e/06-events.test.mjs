@@ -448,13 +448,19 @@ describe('events: a large exhibition from plan to check-in', { concurrency: fals
 
   step('closes the event; the summary shows attendance and satisfaction', async () => {
     const { page } = staff
-    // The attendee answers the on-site survey with their code (public endpoint).
-    const res = await fetch(`${BASE_URL}/api/v1/public/events/${eventId}/survey`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ code: memberCode, score: 5, comment: '对接效率高' }),
-    })
-    assert.equal(res.status, 204)
+    // The attendee rates the event on a phone with their code, without signing in.
+    const guest = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+    try {
+      const gp = await guest.newPage()
+      await gp.goto(`${BASE_URL}/events/${eventId}/survey?code=${memberCode}`)
+      await gp.locator(`${tid('survey-score')} .el-rate__item`).nth(4).click()
+      await gp.locator(text('survey-comment')).fill('供需对接效率高，入场排队略长')
+      await snap(gp, 'phone-survey')
+      await gp.locator(tid('survey-submit')).click()
+      await gp.locator(tid('survey-done')).waitFor()
+    } finally {
+      await guest.close()
+    }
     await page.goto(`${BASE_URL}/console/events/${eventId}?tab=summary`)
     await page.locator(tid('action-close')).click()
     await page.locator('.el-message-box').getByRole('button', { name: '结束活动' }).click()

@@ -11,6 +11,7 @@ export default {
         portal: '活动报名',
         publicList: '近期活动',
         publicRegister: '活动报名',
+        survey: '活动评价',
       },
       common: {
         clause: '第 {clause} 条',
@@ -279,6 +280,7 @@ export default {
       safety: {
         readyTitle: '安全条件已齐备',
         readyText: '活动安全报备、消防检查和应急预案均已完成，可以开始举办并开放签到。',
+        readyDoneText: '活动安全报备、消防检查和应急预案均已完成。',
         openTitle: '安全条件未齐备：还缺 {n} 项',
         openText: '大型活动在安全报备、消防检查和应急预案全部完成前，不能开始举办，也不能签到。',
         naTitle: '非大型活动',
@@ -458,6 +460,17 @@ export default {
         waitlistedText: '名额已满，有人取消后将按顺序递补。请保存签到码，递补成功后凭码签到。',
         keepCode: '请截图保存，现场出示即可签到',
       },
+      survey: {
+        title: '活动满意度评价',
+        score: '总体满意度',
+        scoreRequired: '请选择满意度',
+        levels: { 1: '很不满意', 2: '不满意', 3: '一般', 4: '满意', 5: '非常满意' },
+        comment: '意见和建议',
+        submit: '提交评价',
+        thanks: '感谢您的评价',
+        byCode: '凭签到码评价；每个签到码评价一次，须已签到。',
+        rate: '评价',
+      },
       portal: {
         title: '活动报名',
         description: '本会即将举办的活动。以本单位名义报名，凭签到码或二维码现场签到。',
@@ -507,6 +520,7 @@ export default {
         portal: 'Events',
         publicList: 'Upcoming events',
         publicRegister: 'Event registration',
+        survey: 'Event survey',
       },
       common: {
         clause: 'Clause {clause}',
@@ -775,6 +789,7 @@ export default {
       safety: {
         readyTitle: 'Safety gate complete',
         readyText: 'Safety filing, fire inspection and the emergency plan are all in: the event may start and check-in may open.',
+        readyDoneText: 'Safety filing, fire inspection and the emergency plan are all in.',
         openTitle: 'Safety gate incomplete: {n} items missing',
         openText: 'A large event cannot start, and nobody can check in, until the filing, the fire inspection and the emergency plan are complete.',
         naTitle: 'Not a large event',
@@ -953,6 +968,17 @@ export default {
         waitlisted: 'You are on the waitlist',
         waitlistedText: 'The event is full; places freed by cancellations go to the waitlist in order. Keep the code for when you move up.',
         keepCode: 'Take a screenshot and show it at the door',
+      },
+      survey: {
+        title: 'How was the event?',
+        score: 'Overall satisfaction',
+        scoreRequired: 'Choose a score',
+        levels: { 1: 'Very poor', 2: 'Poor', 3: 'Fair', 4: 'Good', 5: 'Excellent' },
+        comment: 'Comments and suggestions',
+        submit: 'Send',
+        thanks: 'Thank you for your feedback',
+        byCode: 'Rate with your check-in code, once, after checking in.',
+        rate: 'Rate',
       },
       portal: {
         title: 'Events',

@@ -78,6 +78,12 @@ const events: AppModule = {
       component: () => import('./pages/PublicRegisterPage.vue'),
       meta: { public: true, title: 'events.menu.publicRegister' },
     },
+    {
+      path: '/events/:id(\\d+)/survey',
+      name: 'public-event-survey',
+      component: () => import('./pages/PublicSurveyPage.vue'),
+      meta: { public: true, title: 'events.menu.survey' },
+    },
   ],
   menu: [
     { area: 'console', group, path: '/console/events', title: 'events.menu.list', icon: markRaw(Calendar), roles: CONSOLE, order: 400 },
