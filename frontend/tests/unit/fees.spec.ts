@@ -65,6 +65,10 @@ describe('yuan typed in a form becomes integer fen without floats', () => {
     expect(compactYuan(40000000)).toBe('40万')
     expect(compactYuan(12345600)).toBe('12.3万')
     expect(compactYuan(125000)).toBe('1,250')
+    expect(compactYuan(40000000, 'en')).toBe('400k')
+    expect(compactYuan(12345600, 'en')).toBe('123.4k')
+    expect(compactYuan(250000000, 'en')).toBe('2.5M')
+    expect(compactYuan(125000, 'en')).toBe('1,250')
   })
 
   it('states amounts in words as receipts do', () => {

@@ -91,15 +91,25 @@ export function fenToChineseUpper(fen: number | bigint): string {
   return (neg ? '负' : '') + out
 }
 
-/** compactYuan labels a chart axis: 40000000 fen → "40万", 125000 → "1,250" (yuan, no floats). */
-export function compactYuan(fen: number): string {
+/**
+ * compactYuan labels a chart axis without floats: 40000000 fen → "40万" in Chinese and
+ * "400k" in English; small amounts keep their digits ("1,250").
+ */
+export function compactYuan(fen: number, locale = 'zh-CN'): string {
   const v = BigInt(Math.trunc(fen))
   const neg = v < 0n
   const yuan = (neg ? -v : v) / 100n
+  const scaled = (unit: bigint, suffix: string) => {
+    const tenths = (yuan * 10n) / unit
+    return `${(tenths / 10n).toString()}${tenths % 10n ? `.${(tenths % 10n).toString()}` : ''}${suffix}`
+  }
   let s: string
-  if (yuan >= 10000n) {
-    const tenths = (yuan * 10n) / 10000n
-    s = `${(tenths / 10n).toString()}${tenths % 10n ? `.${(tenths % 10n).toString()}` : ''}万`
+  if (locale.startsWith('en')) {
+    if (yuan >= 1_000_000n) s = scaled(1_000_000n, 'M')
+    else if (yuan >= 10_000n) s = scaled(1_000n, 'k')
+    else s = yuan.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  } else if (yuan >= 10000n) {
+    s = scaled(10000n, '万')
   } else {
     s = yuan.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')
   }
