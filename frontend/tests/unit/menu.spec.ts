@@ -50,6 +50,10 @@ const BOARD_FEE_PAGES = [
   '/board/fees/fund',
 ]
 const EVALUATOR_FEE_PAGES = ['/board/fees/disclosures', '/board/fees/standards']
+// Events: organisers plan them; finance reads the calendar; the board side sees the safety overview.
+const STAFF_EVENT_PAGES = ['/console/events', '/console/events/new']
+const READER_EVENT_PAGES = ['/console/events']
+const BOARD_EVENT_PAGES = ['/board/event-safety']
 
 describe('menu from roles', () => {
   it('gives admins the whole console', () => {
@@ -59,6 +63,7 @@ describe('menu from roles', () => {
       ...STAFF_MEMBER_PAGES,
       ...GOVERNANCE_PAGES,
       ...ADMIN_FEE_PAGES,
+      ...STAFF_EVENT_PAGES,
       '/console/users',
       '/console/audit',
     ])
@@ -71,6 +76,7 @@ describe('menu from roles', () => {
       ...STAFF_MEMBER_PAGES,
       ...GOVERNANCE_PAGES,
       ...SECRETARIAT_FEE_PAGES,
+      ...STAFF_EVENT_PAGES,
     ])
     expect(paths(['finance'], 'console')).toEqual([
       '/console',
@@ -78,6 +84,7 @@ describe('menu from roles', () => {
       ...READER_MEMBER_PAGES,
       ...GOVERNANCE_PAGES,
       ...FINANCE_FEE_PAGES,
+      ...READER_EVENT_PAGES,
     ])
   })
 
@@ -88,6 +95,7 @@ describe('menu from roles', () => {
       '/portal/tiers',
       '/portal/directory',
       '/portal/leadership',
+      '/portal/events',
       '/portal/bills',
       '/portal/disclosures',
     ])
@@ -100,6 +108,7 @@ describe('menu from roles', () => {
       '/board/member-structure',
       '/board/members',
       ...BOARD_GOVERNANCE_PAGES,
+      ...BOARD_EVENT_PAGES,
       ...BOARD_FEE_PAGES,
       '/board/audit',
     ])
@@ -109,6 +118,7 @@ describe('menu from roles', () => {
       '/board/member-structure',
       '/board/members',
       ...BOARD_GOVERNANCE_PAGES,
+      ...BOARD_EVENT_PAGES,
       ...BOARD_FEE_PAGES,
     ])
     // Evaluators see the statistics only, not the roster.
@@ -117,6 +127,7 @@ describe('menu from roles', () => {
       '/board/findings',
       '/board/member-structure',
       ...BOARD_GOVERNANCE_PAGES,
+      ...BOARD_EVENT_PAGES,
       ...EVALUATOR_FEE_PAGES,
     ])
   })
@@ -137,6 +148,7 @@ describe('menu from roles', () => {
       ...READER_MEMBER_PAGES,
       ...GOVERNANCE_PAGES,
       ...FINANCE_FEE_PAGES,
+      ...READER_EVENT_PAGES,
     ])
     expect(menuFor(all, ['member'], 'portal').map((m) => m.path)).toEqual([
       '/portal',
@@ -146,6 +158,7 @@ describe('menu from roles', () => {
       '/portal/tiers',
       '/portal/directory',
       '/portal/leadership',
+      '/portal/events',
       '/portal/bills',
       '/portal/disclosures',
     ])
@@ -169,6 +182,7 @@ describe('menu from roles', () => {
       'group:members',
       'group:governance',
       'group:fees',
+      'group:events',
       '/console/users',
       '/console/audit',
     ])
