@@ -55,8 +55,12 @@ describe('supervisor who is also a member contact', { concurrency: false }, () =
     await page.locator(field('table-search')).fill(username)
     await page.locator(field('table-search')).press('Enter')
     await page.waitForURL(new RegExp(`q=${username}`))
+    // The URL changes before the filtered page arrives: wait for the list to narrow.
     const rows = page.locator(`${tid('table')} .el-table__row`)
-    await rows.first().waitFor()
+    await page.waitForFunction(
+      (sel) => document.querySelectorAll(sel).length === 1,
+      `${tid('table')} .el-table__row`,
+    )
     assert.equal(await rows.count(), 1)
     await shot(page, 'admin-users-search')
     await logout(page)
@@ -72,7 +76,7 @@ describe('supervisor who is also a member contact', { concurrency: false }, () =
     await page.waitForURL(/\/board$/)
     await page.locator(tid('page-board-home')).waitFor()
     await page.locator(`${tid('findings-charts')}, ${tid('state-empty')}`).first().waitFor()
-    await page.locator(tid('scorecard-empty')).waitFor()
+    await page.locator(tid('scorecard-entry')).waitFor()
     await shot(page, 'board-home')
   })
 

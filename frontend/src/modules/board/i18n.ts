@@ -9,8 +9,9 @@ export default {
       bySeverity: '按严重程度',
       openCount: '待处理',
       scorecardTitle: '能力建设评价记分卡',
-      scorecardEmpty: '记分卡将在评价模块上线后呈现',
-      scorecardText: '届时将按《行业协会商会能力建设规范》第 7–8 章的 112 项指标汇总得分、红线项与等级区间，并可发起评价轮次。',
+      scorecardEmpty: '实时得分、评价轮次与改进措施',
+      scorecardOpen: '打开记分卡',
+      scorecardText: '按《行业协会商会能力建设规范》第 7–8 章的 112 项指标汇总得分、红线项与发展阶段；自动指标由日常业务数据实时计算，其余由评价工作组凭证据评分。',
       scorecardItems: {
         indicators: '112 项指标',
         redlines: '红线项',
@@ -28,9 +29,10 @@ export default {
       bySeverity: 'By severity',
       openCount: 'Open',
       scorecardTitle: 'Capability scorecard',
-      scorecardEmpty: 'The scorecard arrives with the evaluation module',
+      scorecardEmpty: 'Live scores, assessment rounds and improvement actions',
+      scorecardOpen: 'Open the scorecard',
       scorecardText:
-        'It will roll up the 112 indicators of chapters 7–8 of the capability-building standard into scores, red lines and stage bands, and start evaluation rounds.',
+        'The 112 indicators of chapters 7–8 of the capability-building standard rolled up into scores, red lines and stages: auto indicators computed live from daily operations, the rest scored on evidence by the working group.',
       scorecardItems: {
         indicators: '112 indicators',
         redlines: 'Red lines',
