@@ -24,6 +24,12 @@ const GOVERNANCE_PAGES = [
   '/console/governance/branches',
 ]
 const BOARD_GOVERNANCE_PAGES = ['/board/governance', '/board/governance/resolutions']
+// Events: organisers plan them; finance reads the calendar; the board side sees the safety overview.
+const STAFF_EVENT_PAGES = ['/console/events', '/console/events/new']
+const READER_EVENT_PAGES = ['/console/events']
+const BOARD_EVENT_PAGES = ['/board/event-safety']
+// Consulting: every console user reads contracts, the catalogue and clients (writes are hidden inside the pages).
+const CONSULTING_PAGES = ['/console/consulting/contracts', '/console/consulting/services', '/console/consulting/clients']
 // Dues: finance moves money; admin reads the ledger and fund; secretariat sets standards and publishes.
 const ADMIN_FEE_PAGES = [
   '/console/fees/standards',
@@ -50,10 +56,13 @@ const BOARD_FEE_PAGES = [
   '/board/fees/fund',
 ]
 const EVALUATOR_FEE_PAGES = ['/board/fees/disclosures', '/board/fees/standards']
-// Events: organisers plan them; finance reads the calendar; the board side sees the safety overview.
-const STAFF_EVENT_PAGES = ['/console/events', '/console/events/new']
-const READER_EVENT_PAGES = ['/console/events']
-const BOARD_EVENT_PAGES = ['/board/event-safety']
+// Credit lists: the secretariat records and proposes, finance reads the lists; the board decides and reviews.
+const STAFF_CREDIT_PAGES = ['/console/credit/records', '/console/credit/proposals', '/console/credit/entries', '/console/credit/appeals']
+const READER_CREDIT_PAGES = ['/console/credit/entries']
+const BOARD_CREDIT_PAGES = ['/board/credit', '/board/credit/appeals']
+// Scorecard: everyone in the board area reads it (scoring and approval are inside the pages); the office reads it in the console.
+const CONSOLE_SCORECARD_PAGES = ['/console/scorecard', '/console/scorecard/rounds', '/console/scorecard/actions']
+const BOARD_SCORECARD_PAGES = ['/board/scorecard', '/board/scorecard/rounds', '/board/scorecard/actions']
 
 describe('menu from roles', () => {
   it('gives admins the whole console', () => {
@@ -64,6 +73,9 @@ describe('menu from roles', () => {
       ...GOVERNANCE_PAGES,
       ...ADMIN_FEE_PAGES,
       ...STAFF_EVENT_PAGES,
+      ...CONSULTING_PAGES,
+      ...STAFF_CREDIT_PAGES,
+      ...CONSOLE_SCORECARD_PAGES,
       '/console/users',
       '/console/audit',
     ])
@@ -77,6 +89,9 @@ describe('menu from roles', () => {
       ...GOVERNANCE_PAGES,
       ...SECRETARIAT_FEE_PAGES,
       ...STAFF_EVENT_PAGES,
+      ...CONSULTING_PAGES,
+      ...STAFF_CREDIT_PAGES,
+      ...CONSOLE_SCORECARD_PAGES,
     ])
     expect(paths(['finance'], 'console')).toEqual([
       '/console',
@@ -85,6 +100,9 @@ describe('menu from roles', () => {
       ...GOVERNANCE_PAGES,
       ...FINANCE_FEE_PAGES,
       ...READER_EVENT_PAGES,
+      ...CONSULTING_PAGES,
+      ...READER_CREDIT_PAGES,
+      ...CONSOLE_SCORECARD_PAGES,
     ])
   })
 
@@ -98,32 +116,38 @@ describe('menu from roles', () => {
       '/portal/events',
       '/portal/bills',
       '/portal/disclosures',
+      '/portal/credit',
     ])
   })
 
   it('shows the audit log in the board area to supervisors only', () => {
     expect(paths(['supervisor'], 'board')).toEqual([
       '/board',
+      ...BOARD_SCORECARD_PAGES,
       '/board/findings',
       '/board/member-structure',
       '/board/members',
       ...BOARD_GOVERNANCE_PAGES,
       ...BOARD_EVENT_PAGES,
       ...BOARD_FEE_PAGES,
+      ...BOARD_CREDIT_PAGES,
       '/board/audit',
     ])
     expect(paths(['board'], 'board')).toEqual([
       '/board',
+      ...BOARD_SCORECARD_PAGES,
       '/board/findings',
       '/board/member-structure',
       '/board/members',
       ...BOARD_GOVERNANCE_PAGES,
       ...BOARD_EVENT_PAGES,
       ...BOARD_FEE_PAGES,
+      ...BOARD_CREDIT_PAGES,
     ])
     // Evaluators see the statistics only, not the roster.
     expect(paths(['evaluator'], 'board')).toEqual([
       '/board',
+      ...BOARD_SCORECARD_PAGES,
       '/board/findings',
       '/board/member-structure',
       ...BOARD_GOVERNANCE_PAGES,
@@ -149,6 +173,9 @@ describe('menu from roles', () => {
       ...GOVERNANCE_PAGES,
       ...FINANCE_FEE_PAGES,
       ...READER_EVENT_PAGES,
+      ...CONSULTING_PAGES,
+      ...READER_CREDIT_PAGES,
+      ...CONSOLE_SCORECARD_PAGES,
     ])
     expect(menuFor(all, ['member'], 'portal').map((m) => m.path)).toEqual([
       '/portal',
@@ -161,6 +188,7 @@ describe('menu from roles', () => {
       '/portal/events',
       '/portal/bills',
       '/portal/disclosures',
+      '/portal/credit',
     ])
   })
 
@@ -183,6 +211,9 @@ describe('menu from roles', () => {
       'group:governance',
       'group:fees',
       'group:events',
+      'group:consulting',
+      'group:credit',
+      'group:scorecard',
       '/console/users',
       '/console/audit',
     ])
