@@ -39,6 +39,9 @@ func scale() int {
 
 // fixture is a running server over a seeded roster.
 type fixture struct {
+	k      *testkit.Kit
+	tiers  []int64
+	units  []*member.Member
 	base   string
 	client *http.Client
 	csrf   string
@@ -93,7 +96,7 @@ func setup(b *testing.B, name string) *fixture {
 	go func() { _ = srv.Listener(ln) }()
 	b.Cleanup(func() { _ = srv.Shutdown() })
 	jar, _ := cookiejar.New(nil)
-	f := &fixture{base: "http://" + ln.Addr().String(), client: &http.Client{Jar: jar, Timeout: 5 * time.Minute}, anyID: units[len(units)/2].ID, seeded: seeded}
+	f := &fixture{k: k, tiers: tierIDs, units: units, base: "http://" + ln.Addr().String(), client: &http.Client{Jar: jar, Timeout: 5 * time.Minute}, anyID: units[len(units)/2].ID, seeded: seeded}
 	res, err := f.client.Post(f.base+"/api/v1/auth/login", "application/json",
 		strings.NewReader(`{"username":"admin","password":"`+testkit.AdminPassword+`"}`))
 	if err != nil {
@@ -107,6 +110,39 @@ func setup(b *testing.B, name string) *fixture {
 	f.csrf = out.CSRF
 	b.Logf("%s: seeded %d members in %s", name, len(units), seeded.Round(time.Millisecond))
 	return f
+}
+
+// login switches the fixture's session to another account.
+func (f *fixture) login(b *testing.B, username, password string) {
+	res, err := f.client.Post(f.base+"/api/v1/auth/login", "application/json",
+		strings.NewReader(`{"username":"`+username+`","password":"`+password+`"}`))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer res.Body.Close()
+	var out struct {
+		CSRF string `json:"csrf_token"`
+	}
+	if err := json.NewDecoder(res.Body).Decode(&out); err != nil || res.StatusCode != 200 {
+		b.Fatalf("login %s: %d %v", username, res.StatusCode, err)
+	}
+	f.csrf = out.CSRF
+}
+
+// post sends a JSON body with the CSRF token and expects want.
+func (f *fixture) post(b *testing.B, path, body string, want int) {
+	req, _ := http.NewRequest(http.MethodPost, f.base+path, strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-CSRF-Token", f.csrf)
+	res, err := f.client.Do(req)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer res.Body.Close()
+	if res.StatusCode != want {
+		msg, _ := io.ReadAll(res.Body)
+		b.Fatalf("%s: %d %s", path, res.StatusCode, msg)
+	}
 }
 
 func (f *fixture) fetch(b *testing.B, path string) (int, int64) {
