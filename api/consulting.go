@@ -11,6 +11,7 @@ import (
 	"huiguan/app"
 	appconsult "huiguan/app/consult"
 	"huiguan/domain/consult"
+	"huiguan/domain/errs"
 	"huiguan/domain/fee"
 )
 
@@ -308,6 +309,31 @@ func (h *handlers) signContract(c *fiber.Ctx) error {
 		return err
 	}
 	x, err := h.d.Consulting.Sign(c.UserContext(), id, on, req.Document)
+	if err != nil {
+		return err
+	}
+	return c.JSON(toContractDTO(x))
+}
+
+func (h *handlers) markDeliverable(c *fiber.Ctx) error {
+	id, err := paramID(c, "id")
+	if err != nil {
+		return err
+	}
+	index, err := c.ParamsInt("index")
+	if err != nil {
+		return errs.NotFound("deliverable")
+	}
+	var req struct {
+		Done *bool `json:"done"`
+	}
+	if err := decode(c, &req); err != nil {
+		return err
+	}
+	if req.Done == nil {
+		return errs.Field("done", "required")
+	}
+	x, err := h.d.Consulting.MarkDeliverable(c.UserContext(), id, index, *req.Done)
 	if err != nil {
 		return err
 	}

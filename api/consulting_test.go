@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"testing"
+	"time"
 
 	"huiguan/infra/db/dbtest"
 	"huiguan/testkit"
@@ -84,6 +85,37 @@ func TestConsultingLifecycle(t *testing.T) {
 		clerk.Do("PUT", "/api/v1/consulting/contracts/"+fid+"/compliance-review", map[string]any{"reviewer": "法律顾问", "reviewed_on": "2026-03-05", "approved": true, "conclusion": "不涉及敏感数据出境"})
 		if r := clerk.Do("POST", "/api/v1/consulting/contracts/"+fid+"/sign", map[string]any{"signed_on": "2026-03-10", "document": "x"}); r.Status != 200 {
 			t.Fatalf("foreign after review: %d %s", r.Status, r.Body)
+		}
+
+		// After its due date the signed contract's report is flagged (8.2.2.3)
+		// until it is recorded as delivered.
+		k.Clock.Advance(250 * 24 * time.Hour)
+		clerk, fin = k.Login("clerk", "clerk-password"), k.Login("fin", "fin-password")
+		deliverable := "/api/v1/consulting/contracts/" + fid + "/deliverables/"
+		if r := clerk.Do("PUT", deliverable+"0", map[string]any{"done": false}); r.Status != 200 {
+			t.Fatalf("deliverable not done: %d %s", r.Status, r.Body)
+		}
+		overdue := func() float64 {
+			return clerk.Do("GET", "/api/v1/findings?status=open&rule_id=R-8.2.2.3", nil).JSON["total"].(float64)
+		}
+		if n := overdue(); n != 1 {
+			t.Fatalf("overdue deliverable findings: %v", n)
+		}
+		if r := clerk.Do("PUT", deliverable+"1", map[string]any{"done": true}); r.Status != 404 {
+			t.Fatalf("a deliverable the contract does not have: %d %s", r.Status, r.Body)
+		}
+		if r := clerk.Do("PUT", deliverable+"0", map[string]any{}); r.Status != 400 || r.ErrorField("done") == "" {
+			t.Fatalf("no done flag: %d %s", r.Status, r.Body)
+		}
+		if r := fin.Do("PUT", deliverable+"0", map[string]any{"done": true}); r.Status != 403 {
+			t.Fatalf("finance marking a deliverable: %d", r.Status)
+		}
+		r := clerk.Do("PUT", deliverable+"0", map[string]any{"done": true})
+		if r.Status != 200 || !r.JSON["deliverables"].([]any)[0].(map[string]any)["done"].(bool) {
+			t.Fatalf("deliverable done: %d %s", r.Status, r.Body)
+		}
+		if n := overdue(); n != 0 {
+			t.Fatalf("overdue findings after delivery: %v", n)
 		}
 	})
 }

@@ -69,6 +69,7 @@ var allowed = map[string][]string{
 	"POST /api/v1/consulting/contracts/:id/stages":             {"admin", "secretariat"},
 	"PUT /api/v1/consulting/contracts/:id/compliance-review":   {"admin", "secretariat"},
 	"POST /api/v1/consulting/contracts/:id/sign":               {"admin", "secretariat"},
+	"PUT /api/v1/consulting/contracts/:id/deliverables/:index": {"admin", "secretariat"},
 	"GET /api/v1/consulting/contracts/:id/budget":              staffAndBoard(),
 	"POST /api/v1/consulting/contracts/:id/budget":             {"secretariat", "finance"},
 	"POST /api/v1/consulting/contracts/:id/expenses":           {"secretariat", "finance"},

@@ -282,6 +282,7 @@ func (s *Server) routes() {
 	s.private(fiber.MethodPost, v1+"/consulting/contracts/:id/stages", h.addStage)
 	s.private(fiber.MethodPut, v1+"/consulting/contracts/:id/compliance-review", h.putCompliance)
 	s.private(fiber.MethodPost, v1+"/consulting/contracts/:id/sign", h.signContract)
+	s.private(fiber.MethodPut, v1+"/consulting/contracts/:id/deliverables/:index", h.markDeliverable)
 	s.private(fiber.MethodGet, v1+"/consulting/contracts/:id/budget", h.getBudget)
 	s.private(fiber.MethodPost, v1+"/consulting/contracts/:id/budget", h.addBudgetLine)
 	s.private(fiber.MethodPost, v1+"/consulting/contracts/:id/expenses", h.addContractExpense)

@@ -255,6 +255,19 @@ func (s *Service) change(ctx context.Context, id int64, action string, fn func(*
 	return c, err
 }
 
+// MarkDeliverable records a deliverable as delivered (or not), which is what
+// clears its overdue flag (8.2.2.3). It stays possible after signing: the
+// contract's terms are fixed, its performance is not.
+func (s *Service) MarkDeliverable(ctx context.Context, id int64, index int, done bool) (consult.Contract, error) {
+	return s.change(ctx, id, "consulting.deliverable", func(c *consult.Contract) error {
+		if index < 0 || index >= len(c.Deliverables) {
+			return errs.NotFound("deliverable")
+		}
+		c.Deliverables[index].Done = done
+		return nil
+	})
+}
+
 // RecordReview records the compliance review of a foreign commission.
 func (s *Service) RecordReview(ctx context.Context, id int64, r consult.Review) (consult.Contract, error) {
 	if strings.TrimSpace(r.Reviewer) == "" || strings.TrimSpace(r.Conclusion) == "" || r.ReviewedOn.IsZero() {

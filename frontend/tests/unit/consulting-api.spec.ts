@@ -47,6 +47,14 @@ describe('consulting API client', () => {
     expect(calls[0].body).toEqual({ stage: 'planning', summary: '方案', skip_reason: '已有可研' })
   })
 
+  it('puts a deliverable as delivered by its position in the contract', async () => {
+    const calls = stubFetch(200, { id: 7, deliverables: [{ title: '报告', done: true }] })
+    await contractsApi.markDeliverable(7, 0, true)
+    expect(consultingPaths.deliverable(7, 0)).toBe('/consulting/contracts/7/deliverables/0')
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual(['PUT /api/v1/consulting/contracts/7/deliverables/0'])
+    expect(calls[0].body).toEqual({ done: true })
+  })
+
   it('turns a refusal into an ApiError carrying the clause', async () => {
     stubFetch(422, { error: { code: 'contract.over_budget', message: '支出超出预算科目', clause: '7.3.2.2' } })
     const err = await contractsApi.addExpense(7, { line_id: 1, amount_fen: 400001, spent_on: '2026-06-01', description: '超支' }).catch((e) => e)

@@ -31,6 +31,7 @@ export const consultingPaths = {
   stages: (id: number) => `/consulting/contracts/${id}/stages`,
   compliance: (id: number) => `/consulting/contracts/${id}/compliance-review`,
   sign: (id: number) => `/consulting/contracts/${id}/sign`,
+  deliverable: (id: number, index: number) => `/consulting/contracts/${id}/deliverables/${index}`,
   budget: (id: number) => `/consulting/contracts/${id}/budget`,
   expenses: (id: number) => `/consulting/contracts/${id}/expenses`,
   receipts: (id: number) => `/consulting/contracts/${id}/receipts`,
@@ -58,6 +59,9 @@ export const contractsApi = {
   addStage: (id: number, body: StageBody) => api.post<{ items: StageRecord[] }>(P.stages(id), body, { quiet: true }),
   review: (id: number, body: ComplianceReview) => api.put<Contract>(P.compliance(id), body, { quiet: true }),
   sign: (id: number, body: SignBody) => api.post<Contract>(P.sign(id), body, { quiet: true }),
+  /** Records a deliverable as delivered (or not); this is what clears its overdue flag (8.2.2.3). */
+  markDeliverable: (id: number, index: number, done: boolean) =>
+    api.put<Contract>(P.deliverable(id, index), { done }, { quiet: true }),
   budget: (id: number, opts?: RequestOptions) => api.get<Budget>(P.budget(id), undefined, opts),
   addLine: (id: number, body: { name: string; amount_fen: number }) =>
     api.post<BudgetLine>(P.budget(id), body, { quiet: true }),
