@@ -442,7 +442,6 @@ export default {
         failed: '二维码生成失败',
       },
       public: {
-        signIn: '登录',
         listTitle: '近期活动',
         listDescription: '本会近期举办的活动，可在线报名并获取签到码。',
         none: '暂无开放报名的活动',
@@ -951,7 +950,6 @@ export default {
         failed: 'Could not draw the QR code',
       },
       public: {
-        signIn: 'Sign in',
         listTitle: 'Upcoming events',
         listDescription: "The association's upcoming events: register online and get your check-in code.",
         none: 'No events open for registration',

@@ -9,6 +9,7 @@ const en: typeof zh = {
     associationPlaceholder: 'Association name pending',
   },
   common: {
+    signIn: 'Sign in',
     search: 'Search',
     reset: 'Reset',
     refresh: 'Refresh',

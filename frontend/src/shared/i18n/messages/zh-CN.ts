@@ -7,6 +7,7 @@ export default {
     associationPlaceholder: '本会名称待登记',
   },
   common: {
+    signIn: '登录',
     search: '搜索',
     reset: '重置',
     refresh: '刷新',
